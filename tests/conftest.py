@@ -1,0 +1,118 @@
+"""Fixtures: a real database (PostgreSQL or embedded SQLite), real Redis, a real SMTP server."""
+
+import os
+
+import pytest
+from redis import Redis
+from sqlalchemy import text
+
+from tests.factories import UserFactory
+from tests.smtp import SmtpSink
+from watchparty import create_app
+from watchparty.config import database_url
+from watchparty.extensions import db, limiter
+from watchparty.jobs import QUEUES, jobs
+
+DATABASE_URL = os.environ.get("TEST_DATABASE_URL")  # e.g. postgresql://postgres@127.0.0.1/test
+REDIS_URL = os.environ.get("TEST_REDIS_URL")  # e.g. redis://127.0.0.1:6379/15
+
+
+@pytest.fixture(scope="session")
+def smtp():
+    """A real SMTP server (aiosmtpd) on loopback that keeps what it receives."""
+    sink = SmtpSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+def test_config(tmp_path_factory, smtp, **overrides) -> dict:
+    """Settings for a test app: real services from the environment, temp folders for files."""
+    tmp = tmp_path_factory.mktemp("instance")
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "JWT_SECRET_KEY": "test-jwt-secret-key-that-is-long-enough-0123456789",
+        "ASYNC_MODE": "threading",
+        "SQLALCHEMY_DATABASE_URI": database_url(DATABASE_URL or f"sqlite:///{tmp / 'test.db'}"),
+        "REDIS_URL": REDIS_URL,
+        "RATELIMIT_STORAGE_URI": REDIS_URL or "memory://",
+        "MAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
+        "MAIL_DIR": str(tmp / "mail"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "INSTANCE_PATH": str(tmp),
+        "FRONTEND_URL": "http://localhost:5000",
+    }
+    config.update(overrides)
+    return config
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, smtp):
+    """The app under test, with a fresh schema."""
+    application = create_app(test_config(tmp_path_factory, smtp))
+    with application.app_context():
+        db.drop_all()
+        db.create_all()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.drop_all()
+
+
+def _wipe(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        tables = list(reversed(db.metadata.sorted_tables))
+        if db.engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                db.session.execute(table.delete())
+        db.session.commit()
+    if REDIS_URL:
+        Redis.from_url(REDIS_URL).flushdb()
+
+
+@pytest.fixture(autouse=True)
+def clean(app, smtp):
+    """Every test starts with empty tables, an empty Redis, no rate-limit counts, no mail."""
+    _wipe(app)
+    with app.app_context():
+        limiter.reset()
+    smtp.clear()
+    ctx = app.app_context()
+    ctx.push()
+    yield
+    db.session.remove()
+    ctx.pop()
+
+
+@pytest.fixture
+def client(app):
+    """An HTTP test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def run_jobs(app):
+    """Run queued jobs to completion: a real RQ worker in burst mode, or the in-process runner."""
+
+    def run() -> None:
+        if REDIS_URL:
+            from workers.context import AppWorker
+
+            worker = AppWorker(list(QUEUES), connection=Redis.from_url(REDIS_URL), flask_app=app)
+            worker.work(burst=True)
+        else:
+            jobs.wait_in_process()
+        db.session.expire_all()
+
+    return run
+
+
+@pytest.fixture
+def users(app):
+    """Factory for users with known passwords, and their tokens."""
+    return UserFactory(app)

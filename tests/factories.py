@@ -1,0 +1,45 @@
+"""Factories: users with known passwords, signed in through the real API."""
+
+import itertools
+
+from watchparty.auth.passwords import hash_password
+from watchparty.extensions import db
+from watchparty.users.models import User
+
+PASSWORD = "Sturdy-Passw0rd!"
+_seq = itertools.count(1)
+
+
+class UserFactory:
+    """Create users directly in the database and sign them in over HTTP."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def create(self, email: str | None = None, password: str = PASSWORD, **fields) -> User:
+        """A stored, verified, active user."""
+        n = next(_seq)
+        fields.setdefault("first_name", f"User{n}")
+        fields.setdefault("last_name", "Tester")
+        fields.setdefault("is_verified", True)
+        user = User(
+            email=email or f"user{n}@example.com", password_hash=hash_password(password), **fields
+        )
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    def login(self, user: User, password: str = PASSWORD, client=None) -> dict:
+        """Sign in over the API; returns the login response body."""
+        client = client or self.app.test_client()
+        response = client.post("/api/auth/login/", json={"email": user.email, "password": password})
+        assert response.status_code == 200, response.get_json()
+        return response.get_json()
+
+    def headers(self, user: User, password: str = PASSWORD) -> dict:
+        """Authorization headers for a freshly signed-in `user`."""
+        return {"Authorization": f"Bearer {self.login(user, password)['access_token']}"}
+
+    def admin(self, **fields) -> User:
+        """A staff user."""
+        return self.create(is_staff=True, **fields)

@@ -1,0 +1,33 @@
+"""The one table of blueprints and their URL prefixes."""
+
+from flask import Flask
+
+from watchparty.extensions import api
+
+
+def blueprints() -> list:
+    """(blueprint, url_prefix) for every REST domain."""
+    from watchparty.admin.routes import blp as admin
+    from watchparty.auth.routes import blp as auth
+    from watchparty.dashboard.routes import blp as dashboard
+    from watchparty.meta.routes import blp as meta
+    from watchparty.users.routes import blp as users
+
+    return [
+        (meta, "/api"),
+        (auth, "/api/auth"),
+        (users, "/api/users"),
+        (dashboard, "/api/dashboard"),
+        (admin, "/api/admin"),
+    ]
+
+
+def register_api(app: Flask) -> None:
+    """Register every REST blueprint (documented in the OpenAPI spec) and admin pages."""
+    for blueprint, prefix in blueprints():
+        api.register_blueprint(blueprint, url_prefix=prefix)
+    from watchparty.admin.rq import mount_rq_dashboard
+    from watchparty.meta.docs import docs_assets
+
+    app.register_blueprint(docs_assets)
+    mount_rq_dashboard(app)

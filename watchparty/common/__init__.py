@@ -1,0 +1,1 @@
+"""Shared building blocks: types, pagination, auth decorators, base schemas."""

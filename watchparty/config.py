@@ -1,0 +1,141 @@
+"""Configuration: the only module that reads the environment."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+DEFAULT_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - the known-bad default
+
+load_dotenv(ROOT / ".env", override=False)
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    """One environment variable, with empty strings treated as unset."""
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """A boolean environment variable ("1", "true", "yes", "on")."""
+    value = env(name)
+    return default if value is None else value.lower() in ("1", "true", "yes", "on")
+
+
+def async_mode() -> str:
+    """The Socket.IO async mode: eventlet (default), gevent or threading."""
+    mode = env("ASYNC_MODE", "eventlet")
+    if mode not in ("eventlet", "gevent", "threading"):
+        raise RuntimeError(f"ASYNC_MODE must be eventlet, gevent or threading, not {mode!r}")
+    return mode
+
+
+def database_url(url: str | None) -> str:
+    """Heroku's postgres:// becomes psycopg2 (green-patchable); default: SQLite in instance/."""
+    if not url:
+        return f"sqlite:///{INSTANCE / 'watchparty.db'}"
+    for scheme in ("postgres://", "postgresql://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg2://" + url[len(scheme) :]
+    return url
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run safely."""
+
+
+class Config:
+    """Settings read from the environment at instantiation."""
+
+    def __init__(self) -> None:
+        self.ENV = env("FLASK_ENV", env("WATCHPARTY_ENV", "development"))
+        self.TESTING = False
+        self.SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET)
+        self.PORT = int(env("PORT", "5000"))
+        self.ASYNC_MODE = async_mode()
+        self.MAX_CONNECTIONS = int(env("MAX_CONNECTIONS", "10000"))
+        self.SQLALCHEMY_DATABASE_URI = database_url(env("DATABASE_URL"))
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.REDIS_URL = env("REDIS_URL")
+        self.FRONTEND_URL = env("FRONTEND_URL", f"http://localhost:{self.PORT}").rstrip("/")
+        self.CORS_ORIGINS = [o.strip() for o in env("CORS_ORIGINS", "*").split(",") if o.strip()]
+        self.INSTANCE_PATH = str(INSTANCE)
+        self.MEDIA_ROOT = env("MEDIA_ROOT", str(INSTANCE / "media"))
+        self.MAIL_URL = env("MAIL_URL")  # smtp://user:pass@host:port, smtp+ssl://, ?starttls=1
+        self.MAIL_FROM = env("MAIL_FROM", "Watchparty <no-reply@watchparty.local>")
+        self.MAIL_DIR = env("MAIL_DIR", str(INSTANCE / "mail"))
+        self.JWT_SECRET_KEY = env("JWT_SECRET_KEY", self.SECRET_KEY)
+        self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=int(env("JWT_ACCESS_MINUTES", "15")))
+        self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=int(env("JWT_REFRESH_DAYS", "30")))
+        self.JWT_TOKEN_LOCATION = ["headers", "cookies"]
+        self.JWT_COOKIE_CSRF_PROTECT = True
+        self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+        self.LOGIN_RATE_LIMIT = env("LOGIN_RATE_LIMIT", "10 per minute")
+        self.ACCOUNT_RATE_LIMIT = env("ACCOUNT_RATE_LIMIT", "5 per minute")
+        self.AVATAR_MAX_BYTES = int(env("AVATAR_MAX_BYTES", str(5 * 1024 * 1024)))
+        self.MAX_CONTENT_LENGTH = int(env("MAX_CONTENT_LENGTH", str(2 * 1024**3)))
+        self.OAUTH = oauth_settings()
+        self.apply_openapi()
+
+    def apply_openapi(self) -> None:
+        """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""
+        self.API_TITLE = "Watchparty API"
+        self.API_VERSION = "1.0"
+        self.OPENAPI_VERSION = "3.0.3"
+        self.OPENAPI_URL_PREFIX = "/api"
+        self.OPENAPI_JSON_PATH = "schema/"
+        self.OPENAPI_SWAGGER_UI_PATH = "docs/"
+        self.OPENAPI_SWAGGER_UI_URL = "/api/docs/assets/swagger-ui-dist/"
+        self.OPENAPI_REDOC_PATH = "redoc/"
+        self.OPENAPI_REDOC_URL = "/api/docs/assets/redoc/bundles/redoc.standalone.js"
+
+    @property
+    def is_production(self) -> bool:
+        """True when running as a deployed service."""
+        return self.ENV == "production"
+
+    def validate(self) -> None:
+        """Refuse to run in production with a missing or default secret."""
+        if self.is_production and self.SECRET_KEY in (None, DEFAULT_SECRET):
+            raise ConfigError(
+                "SECRET_KEY is not set: refusing to start in production. "
+                "Set SECRET_KEY to a long random value (e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`)."
+            )
+        if self.is_production and len(self.SECRET_KEY) < 32:
+            raise ConfigError("SECRET_KEY is too short for production: use at least 32 characters.")
+
+
+def oauth_settings() -> dict:
+    """Client settings per social provider; endpoints overridable for tests and proxies."""
+    providers = {
+        "google": {
+            "metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
+        },
+        "apple": {
+            "metadata_url": "https://appleid.apple.com/.well-known/openid-configuration",
+        },
+        "github": {
+            "authorize_url": "https://github.com/login/oauth/authorize",
+            "token_url": "https://github.com/login/oauth/access_token",
+            "api_base_url": "https://api.github.com/",
+        },
+        "facebook": {
+            "authorize_url": "https://www.facebook.com/v19.0/dialog/oauth",
+            "token_url": "https://graph.facebook.com/v19.0/oauth/access_token",
+            "api_base_url": "https://graph.facebook.com/v19.0/",
+        },
+    }
+    for name, settings in providers.items():
+        prefix = name.upper()
+        settings["client_id"] = env(f"{prefix}_CLIENT_ID")
+        settings["client_secret"] = env(f"{prefix}_CLIENT_SECRET")
+        for key in ("metadata_url", "authorize_url", "token_url", "api_base_url"):
+            if key in settings:
+                settings[key] = env(f"{prefix}_{key.upper()}", settings[key])
+    return providers

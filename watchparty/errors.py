@@ -1,0 +1,150 @@
+"""Domain errors and the one JSON error shape, for REST responses and Socket.IO acks."""
+
+import logging
+
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
+
+from watchparty.common.types import iso, utcnow
+
+log = logging.getLogger(__name__)
+
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+    500: "server_error",
+    503: "service_unavailable",
+}
+
+
+class AppError(Exception):
+    """A domain error that maps to one HTTP status and error code."""
+
+    status = 400
+    code = "bad_request"
+    message = "The request could not be processed."
+
+    def __init__(self, message=None, *, errors=None, detail=None, code=None, status=None):
+        super().__init__(message or self.message)
+        self.message = message or self.message
+        self.errors = errors or {}
+        self.detail = detail
+        self.code = code or self.code
+        self.status = status or self.status
+
+    def to_dict(self) -> dict:
+        """The error shape of this error."""
+        return error_body(self.code, self.message, self.detail, self.errors)
+
+
+class ValidationError(AppError):
+    status, code, message = 400, "validation_error", "Invalid input."
+
+
+class Unauthorized(AppError):
+    status, code, message = 401, "unauthorized", "Authentication required."
+
+
+class Forbidden(AppError):
+    status, code, message = 403, "forbidden", "You do not have permission to do this."
+
+
+class NotFound(AppError):
+    status, code, message = 404, "not_found", "Not found."
+
+
+class Conflict(AppError):
+    status, code, message = 409, "conflict", "Conflicts with the current state."
+
+
+class TooLarge(AppError):
+    status, code, message = 413, "payload_too_large", "The upload is too large."
+
+
+class UnsupportedMedia(AppError):
+    status, code, message = 415, "unsupported_media_type", "Unsupported media type."
+
+
+class Unavailable(AppError):
+    status, code, message = 503, "service_unavailable", "A dependency is unavailable."
+
+
+def error_body(code: str, message: str, detail=None, errors=None) -> dict:
+    """The project's one error shape."""
+    return {
+        "success": False,
+        "error": code,
+        "message": message,
+        "detail": detail if detail is not None else message,
+        "errors": errors or {},
+        "timestamp": iso(utcnow()),
+    }
+
+
+def _flatten(messages) -> dict:
+    """webargs nests messages by location ({"json": {...}}); clients want fields."""
+    if not isinstance(messages, dict):
+        return {"non_field_errors": messages if isinstance(messages, list) else [str(messages)]}
+    flat: dict = {}
+    for location, fields in messages.items():
+        if location in ("json", "query", "form", "files", "headers", "view_args", "json_or_form"):
+            if isinstance(fields, dict):
+                flat.update(fields)
+            else:
+                flat["non_field_errors"] = fields
+        else:
+            flat[location] = fields
+    return flat
+
+
+def _http_error(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    status = 400 if error.code == 422 else (error.code or 500)
+    errors = _flatten(data.get("errors") or data.get("messages") or {})
+    code = "validation_error" if errors else HTTP_CODES.get(status, "error")
+    if errors and "json" in (data.get("messages") or {}) and errors.get("non_field_errors"):
+        code = "invalid_json"
+    message = data.get("message") or _message_for(error, status, errors)
+    headers = data.get("headers") or {}
+    return error_body(code, message, errors=errors), status, headers
+
+
+def _message_for(error: HTTPException, status: int, errors: dict) -> str:
+    if errors:
+        return "Invalid input: check the fields in `errors`."
+    if status == 429:
+        return f"Too many requests: limit is {error.description}. Try again later."
+    return error.description or HTTP_CODES.get(status, "Error")
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Map every error under the app to the one shape (JSON for /api/ and JSON clients)."""
+
+    @app.errorhandler(AppError)
+    def handle_app_error(error: AppError):
+        return error.to_dict(), error.status
+
+    @app.errorhandler(HTTPException)
+    def handle_http(error: HTTPException):
+        if not _wants_json():
+            return error
+        return _http_error(error)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(error: Exception):
+        log.exception("Unhandled error on %s %s", request.method, request.path)
+        if not _wants_json():
+            return "Internal Server Error", 500
+        return error_body("server_error", "An unexpected error occurred."), 500
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"

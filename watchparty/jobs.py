@@ -1,0 +1,85 @@
+"""Background jobs: RQ queues when REDIS_URL is set, in-process background tasks otherwise."""
+
+import logging
+import uuid
+
+from flask import Flask, current_app
+from redis import Redis
+from rq import Queue
+from werkzeug.utils import import_string
+
+from watchparty.extensions import socketio
+
+log = logging.getLogger(__name__)
+
+QUEUES = ("default", "email", "transcode", "billing")
+
+
+class Jobs:
+    """Enqueue jobs by dotted path; they take primitive ids and run off the request."""
+
+    def __init__(self) -> None:
+        self._pending: list = []
+
+    def init_app(self, app: Flask) -> None:
+        """Bind to an app: Redis-backed queues, or the in-process runner."""
+        url = app.config.get("REDIS_URL")
+        state = {"redis": None, "queues": {}}
+        if url:
+            state["redis"] = Redis.from_url(url)
+            state["queues"] = {name: Queue(name, connection=state["redis"]) for name in QUEUES}
+        app.extensions["jobs"] = state
+
+    @property
+    def _state(self) -> dict:
+        return current_app.extensions["jobs"]
+
+    @property
+    def redis(self) -> Redis | None:
+        """The Redis connection behind the queues, or None when embedded."""
+        return self._state["redis"]
+
+    def queue(self, name: str) -> Queue:
+        """One declared RQ queue."""
+        return self._state["queues"][name]
+
+    def enqueue(self, queue: str, func: str, *args, job_id: str | None = None, **kwargs) -> str:
+        """Run `func` (dotted path) with primitive args on `queue`; returns the job id."""
+        if queue not in QUEUES:
+            raise ValueError(f"unknown queue {queue!r}")
+        job_id = job_id or str(uuid.uuid4())
+        if self.redis is not None:
+            self.queue(queue).enqueue(func, *args, job_id=job_id, **kwargs)
+            return job_id
+        app = current_app._get_current_object()
+        task = socketio.start_background_task(_run_in_process, app, func, args, kwargs, job_id)
+        self._pending.append(task)
+        return job_id
+
+    def depth(self) -> dict[str, int]:
+        """Jobs waiting per queue (0 everywhere when embedded and idle)."""
+        if self.redis is None:
+            self._pending = [t for t in self._pending if _alive(t)]
+            return {name: 0 for name in QUEUES} | {"in_process": len(self._pending)}
+        return {name: self.queue(name).count for name in QUEUES}
+
+    def wait_in_process(self, timeout: float = 30) -> None:
+        """Block until in-process jobs have finished (used by tests and shutdown)."""
+        while self._pending:
+            self._pending.pop(0).join(timeout)
+
+
+def _alive(task) -> bool:
+    is_alive = getattr(task, "is_alive", None)
+    return is_alive() if is_alive else not getattr(task, "dead", True)
+
+
+def _run_in_process(app: Flask, func: str, args: tuple, kwargs: dict, job_id: str) -> None:
+    with app.app_context():
+        try:
+            import_string(func)(*args, **kwargs)
+        except Exception:
+            log.exception("in-process job %s (%s) failed", job_id, func)
+
+
+jobs = Jobs()

@@ -1,0 +1,1 @@
+"""Service endpoints: API root, test, health, and the docs assets."""
