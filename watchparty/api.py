@@ -9,13 +9,19 @@ def blueprints() -> list:
     """(blueprint, url_prefix) for every REST domain."""
     from watchparty.admin.routes import blp as admin
     from watchparty.auth.routes import blp as auth
+    from watchparty.auth.social_routes import blp as social
+    from watchparty.auth.user_aliases import blp as auth_aliases
     from watchparty.dashboard.routes import blp as dashboard
     from watchparty.meta.routes import blp as meta
+    from watchparty.users.profile_routes import blp as auth_profile
     from watchparty.users.routes import blp as users
 
     return [
         (meta, "/api"),
         (auth, "/api/auth"),
+        (social, "/api/auth/social"),
+        (auth_profile, "/api/auth"),
+        (auth_aliases, "/api/users"),
         (users, "/api/users"),
         (dashboard, "/api/dashboard"),
         (admin, "/api/admin"),
