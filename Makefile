@@ -1,0 +1,43 @@
+# The two commands: `make run` (server on the embedded default) and `make test` (what CI runs).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/watchparty_test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run install install-dev services test test-postgres test-embedded lint migrate
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+install: $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+
+install-dev: $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-dev.txt
+
+## make run: install, create/upgrade the schema, serve on $$PORT (default 5000)
+run: install
+	$(VENV)/bin/flask --app "watchparty:create_app()" db upgrade
+	$(PY) wsgi.py
+
+services:
+	bash scripts/test-services.sh
+
+lint: install-dev
+	$(VENV)/bin/ruff check watchparty workers tests bench wsgi.py
+	$(VENV)/bin/ruff format --check watchparty workers tests bench wsgi.py
+
+test-postgres: install-dev services
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest -q
+
+test-embedded: install-dev
+	$(PY) -m pytest -q
+
+## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways
+test: lint test-postgres test-embedded
+
+migrate:
+	$(VENV)/bin/flask --app "watchparty:create_app()" db upgrade
