@@ -1,0 +1,95 @@
+"""Brute-force limits for sign-in: per client IP and per targeted account."""
+
+import hashlib
+
+from flask import current_app, request
+from flask_jwt_extended import decode_token
+from flask_limiter.util import get_remote_address
+from jwt import PyJWTError
+
+from watchparty.extensions import limiter
+
+
+def _json_str(field: str) -> str | None:
+    body = request.get_json(silent=True)
+    value = body.get(field) if isinstance(body, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _account(identity: str) -> str:
+    # Hashed so arbitrarily long submitted emails make short storage keys.
+    return "account:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def email_key() -> str:
+    """The account a login or email request targets, by its submitted email."""
+    email = _json_str("email")
+    return _account(email.strip().lower()) if email else get_remote_address()
+
+
+def two_factor_key() -> str:
+    """The account a 2FA step targets: the challenge's user, or the bearer token's."""
+    from watchparty.auth.twofactor import challenge_user_id
+
+    token = _json_str("two_factor_token")
+    uid = challenge_user_id(token) if token else None
+    if uid is None:
+        uid = _bearer_subject()
+    return _account(str(uid)) if uid else get_remote_address()
+
+
+def _bearer_subject() -> str | None:
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return None
+    try:
+        return decode_token(header[7:]).get("sub")
+    except PyJWTError:
+        return None
+
+
+def _config(name: str, default: str):
+    return lambda: current_app.config.get(name) or default
+
+
+def failed(response) -> bool:
+    """Only failed attempts count: signing in often is fine, guessing is not."""
+    return 400 <= response.status_code < 500 and response.status_code != 429
+
+
+def _per_ip(name: str, default: str, deduct_when=None):
+    return limiter.limit(
+        _config(name, default), key_func=get_remote_address, scope="ip", deduct_when=deduct_when
+    )
+
+
+def _per_account(key_func, deduct_when=None):
+    return limiter.limit(
+        _config("ACCOUNT_RATE_LIMIT", "5 per minute"),
+        key_func=key_func,
+        scope="account",
+        deduct_when=deduct_when,
+    )
+
+
+def login_limits(view):
+    """Failed attempts: per-IP LOGIN_RATE_LIMIT and per-account ACCOUNT_RATE_LIMIT."""
+    view = _per_account(email_key, failed)(view)
+    return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
+
+
+def two_factor_limits(view):
+    """The same limits on failed second factors, keyed on the challenged account."""
+    view = _per_account(two_factor_key, failed)(view)
+    return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
+
+
+def email_limits(view):
+    """Requests that send email: per IP, and per target address against mail bombing."""
+    view = _per_account(email_key)(view)
+    return _per_ip("EMAIL_RATE_LIMIT", "5 per minute")(view)
+
+
+def register_limits(view):
+    """Account creation per IP."""
+    return _per_ip("REGISTER_RATE_LIMIT", "20 per hour")(view)
