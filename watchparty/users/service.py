@@ -1,0 +1,87 @@
+"""Profiles: the signed-in user's own, other users' public cards, and user search."""
+
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import Select, false, func, or_, select
+
+from watchparty.common.pagination import paginate
+from watchparty.errors import Forbidden, NotFound
+from watchparty.extensions import db
+from watchparty.users import activity, settings
+from watchparty.users.models import ACTIVE, User
+
+# Answers "are these two users friends?"; the friends domain replaces it when it exists.
+FriendCheck = Callable[[uuid.UUID, uuid.UUID], bool]
+_friend_check: FriendCheck = lambda a, b: False  # noqa: E731
+
+
+def set_friend_check(fn: FriendCheck) -> None:
+    """Let the friends domain decide who sees a `friends`-only profile."""
+    global _friend_check
+    _friend_check = fn
+
+
+def update_profile(user: User, changes: dict) -> User:
+    """Apply validated profile changes and log them; nothing is stored on error."""
+    changed = sorted(key for key, value in changes.items() if getattr(user, key) != value)
+    for key in changed:
+        setattr(user, key, changes[key])
+    if changed:
+        activity.record(user.id, activity.PROFILE_UPDATED, fields=changed)
+    db.session.commit()
+    return user
+
+
+def public_profile(viewer: User, user_id: uuid.UUID) -> User:
+    """Another user's public card, honouring their profile visibility."""
+    user = db.session.get(User, user_id)
+    if user is None or not user.can_sign_in:
+        raise NotFound("No such user.")
+    if user.id == viewer.id:
+        return user
+    visibility = settings.current(user, "privacy")["profile_visibility"]
+    if visibility == "private" or (
+        visibility == "friends" and not _friend_check(viewer.id, user.id)
+    ):
+        raise Forbidden("This profile is private.", code="profile_private")
+    return user
+
+
+def _like_pattern(text: str) -> str:
+    """A lower-case LIKE pattern in which %, _ and \\ match themselves."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _searchable() -> object:
+    """SQL condition: the user has not opted out of search."""
+    # Absent key means the default (searchable); only an explicit false hides the account.
+    # (`IS NOT false` is true for NULL on both PostgreSQL and SQLite.)
+    return User.privacy_settings["searchable"].as_boolean().is_not(false())
+
+
+def search_statement(viewer: User, query: str) -> Select:
+    """Active, searchable users other than `viewer` whose name contains `query`."""
+    pattern = _like_pattern(query)
+    names = (
+        User.first_name,
+        User.last_name,
+        User.display_name,
+        User.first_name + " " + User.last_name,
+    )
+    return (
+        select(User)
+        .where(
+            User.id != viewer.id,
+            User.status == ACTIVE,
+            _searchable(),
+            or_(*(func.lower(column).like(pattern, escape="\\") for column in names)),
+        )
+        .order_by(func.lower(User.first_name), func.lower(User.last_name), User.id)
+    )
+
+
+def search(viewer: User, query: str, page: int, page_size: int) -> dict:
+    """One page of users matching `query` (the view dumps them as public cards)."""
+    return paginate(search_statement(viewer, query), page, page_size)
