@@ -1,8 +1,19 @@
 """Entry point: patch the async library first, then build and serve the app."""
 
-from watchparty.config import Config, async_mode
+import sys
 
-MODE = async_mode()
+from watchparty.config import Config, ConfigError, async_mode
+
+
+def refuse(exc: Exception) -> None:
+    """One clear line on stderr and a non-zero exit, not a traceback."""
+    sys.exit(f"watchparty: refusing to start: {exc}")
+
+
+try:
+    MODE = async_mode()
+except ConfigError as exc:
+    refuse(exc)
 if MODE == "eventlet":
     import eventlet
 
@@ -21,18 +32,52 @@ elif MODE == "gevent":
 from watchparty import create_app  # noqa: E402 - must follow monkey-patching
 from watchparty.extensions import socketio  # noqa: E402
 
-app = create_app()
+try:
+    app = create_app()
+except ConfigError as exc:
+    refuse(exc)
+
+
+def raise_fd_limit(connections: int) -> int:
+    """Lift the soft open-files limit (often 1,024) so `connections` sockets fit; returns it."""
+    try:
+        import resource
+    except ImportError:  # not on POSIX: nothing to raise
+        return connections
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 256  # room for database, Redis and log files
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        soft = wanted
+    return soft
+
+
+def serve_eventlet(config: Config) -> None:
+    """eventlet's server, with the connection cap and listen backlog sized for many clients."""
+    import eventlet.wsgi
+
+    # socketio.run would listen with eventlet's backlog of 50: a burst of (re)connections
+    # overflows it and each extra client waits a one-second SYN retry.
+    listener = eventlet.listen(("0.0.0.0", config.PORT), backlog=min(config.MAX_CONNECTIONS, 4096))
+    # eventlet.wsgi.server serves at most 1,024 connections at once unless told otherwise.
+    eventlet.wsgi.server(
+        listener, app, max_size=config.MAX_CONNECTIONS, log_output=not config.is_production
+    )
 
 
 def serve() -> None:
     """Serve HTTP and Socket.IO on $PORT with the configured async mode."""
-    config: Config = Config()
-    options = {"host": "0.0.0.0", "port": config.PORT, "allow_unsafe_werkzeug": True}
+    config = Config()
+    raise_fd_limit(config.MAX_CONNECTIONS)
     if MODE == "eventlet":
-        options = {"host": "0.0.0.0", "port": config.PORT, "max_size": config.MAX_CONNECTIONS}
-    elif MODE == "gevent":
-        options = {"host": "0.0.0.0", "port": config.PORT}
-    socketio.run(app, log_output=not config.is_production, **options)
+        serve_eventlet(config)
+        return
+    options = {"allow_unsafe_werkzeug": True} if MODE == "threading" else {}
+    socketio.run(
+        app, host="0.0.0.0", port=config.PORT, log_output=not config.is_production, **options
+    )
 
 
 if __name__ == "__main__":

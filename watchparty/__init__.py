@@ -4,7 +4,8 @@ from flask import Flask
 
 from watchparty.config import ROOT, Config
 from watchparty.errors import register_error_handlers
-from watchparty.extensions import api, cors, db, jwt, limiter, migrate, socketio
+from watchparty.extensions import api as rest_api
+from watchparty.extensions import cors, db, jwt, limiter, migrate, socketio
 from watchparty.jobs import jobs
 from watchparty.storage import init_storage
 
@@ -44,7 +45,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
         message_queue=cfg.REDIS_URL,
         cors_allowed_origins=cfg.CORS_ORIGINS if cfg.CORS_ORIGINS != ["*"] else "*",
     )
-    api.init_app(app, spec_kwargs=_spec_kwargs())
+    # Named rest_api: importing the submodule watchparty.api rebinds this package's `api`
+    # global, which broke every create_app() after the first in one process.
+    rest_api.init_app(app, spec_kwargs=_spec_kwargs())
     jobs.init_app(app)
     init_storage(app)
 

@@ -36,4 +36,7 @@ def register_api(app: Flask) -> None:
     from watchparty.meta.docs import docs_assets
 
     app.register_blueprint(docs_assets)
+    from watchparty.auth.pages import pages as auth_pages
+
+    app.register_blueprint(auth_pages)
     mount_rq_dashboard(app)

@@ -8,9 +8,10 @@ from dotenv import load_dotenv
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
-DEFAULT_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - the known-bad default
+DEFAULT_SECRET = "dev-insecure-secret-change-me-before-production"  # noqa: S105 - the known-bad default
 
-load_dotenv(ROOT / ".env", override=False)
+# The real environment wins over .env; WATCHPARTY_ENV_FILE points elsewhere (tests, deployments).
+load_dotenv(os.environ.get("WATCHPARTY_ENV_FILE") or ROOT / ".env", override=False)
 
 
 def env(name: str, default: str | None = None) -> str | None:
@@ -25,11 +26,15 @@ def env_bool(name: str, default: bool = False) -> bool:
     return default if value is None else value.lower() in ("1", "true", "yes", "on")
 
 
+class ConfigError(RuntimeError):
+    """The configuration cannot run safely."""
+
+
 def async_mode() -> str:
     """The Socket.IO async mode: eventlet (default), gevent or threading."""
     mode = env("ASYNC_MODE", "eventlet")
     if mode not in ("eventlet", "gevent", "threading"):
-        raise RuntimeError(f"ASYNC_MODE must be eventlet, gevent or threading, not {mode!r}")
+        raise ConfigError(f"ASYNC_MODE must be eventlet, gevent or threading, not {mode!r}")
     return mode
 
 
@@ -41,10 +46,6 @@ def database_url(url: str | None) -> str:
         if url.startswith(scheme):
             return "postgresql+psycopg2://" + url[len(scheme) :]
     return url
-
-
-class ConfigError(RuntimeError):
-    """The configuration cannot run safely."""
 
 
 class Config:
@@ -91,6 +92,8 @@ class Config:
         self.OPENAPI_JSON_PATH = "schema/"
         self.OPENAPI_SWAGGER_UI_PATH = "docs/"
         self.OPENAPI_SWAGGER_UI_URL = "/api/docs/assets/swagger-ui-dist/"
+        # Swagger UI otherwise fetches a badge from validator.swagger.io: nothing leaves the host.
+        self.OPENAPI_SWAGGER_UI_CONFIG = {"validatorUrl": None}
         self.OPENAPI_REDOC_PATH = "redoc/"
         self.OPENAPI_REDOC_URL = "/api/docs/assets/redoc/bundles/redoc.standalone.js"
 

@@ -113,7 +113,9 @@ def _http_error(error: HTTPException):
     if errors and "json" in (data.get("messages") or {}) and errors.get("non_field_errors"):
         code = "invalid_json"
     message = data.get("message") or _message_for(error, status, errors)
-    headers = data.get("headers") or {}
+    # Keep what the exception says about itself (Allow on 405, Retry-After), not its HTML type.
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    headers.update(data.get("headers") or {})
     return error_body(code, message, errors=errors), status, headers
 
 
