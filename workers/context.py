@@ -12,7 +12,8 @@ def app():
     if _app is None:
         from watchparty import create_app
 
-        _app = create_app()
+        # The worker serves no sockets: plain threads, and no monkey-patching needed.
+        _app = create_app({"ASYNC_MODE": "threading"})
     return _app
 
 

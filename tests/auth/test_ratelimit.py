@@ -113,3 +113,34 @@ def test_successful_logins_do_not_count_towards_the_limits(client, users, limits
     for _n in range(6):
         assert _login(client, user.email, "10.0.6.1", password=PASSWORD).status_code == 200
     assert _login(client, user.email, "10.0.6.1").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("delete", "/api/users/delete-account/", {"password": WRONG, "confirmation": "DELETE"}),
+        (
+            "post",
+            "/api/auth/change-password/",
+            {
+                "current_password": WRONG,
+                "new_password": "N3w-Passw0rd!",
+                "confirm_password": "N3w-Passw0rd!",
+            },
+        ),
+        ("delete", "/api/auth/2fa/disable/", {"password": WRONG}),
+    ],
+)
+def test_password_rechecks_by_a_signed_in_user_are_limited(
+    client, users, limits, method, path, body
+):
+    user = users.create()
+    headers = users.headers(user)
+    for n in range(3):
+        response = getattr(client, method)(
+            path, json=body, headers=headers, environ_base={"REMOTE_ADDR": f"10.0.9.{n}"}
+        )
+        assert response.status_code == 400, response.get_json()
+    blocked = getattr(client, method)(path, json=body, headers=headers)
+    assert_error(blocked, 429, "rate_limited")
+    assert _login(client, user.email, "10.0.9.50", password=PASSWORD).status_code == 200

@@ -1,6 +1,7 @@
 """Two-factor setup, confirmation, login step, backup codes and disable."""
 
 import base64
+import time
 
 import pyotp
 from sqlalchemy import select
@@ -81,7 +82,7 @@ def test_login_with_2fa_needs_the_second_step(client, users):
     user = users.create()
     setup, _codes = _enable(client, users, user)
     token = _challenge(client, user)
-    code = pyotp.TOTP(setup["secret"]).now()
+    code = _next_code(setup["secret"])  # the enabling code's own step is spent
     response = client.post(VERIFY, json={"two_factor_token": token, "code": code})
     body = response.get_json()
     assert response.status_code == 200, body
@@ -89,6 +90,31 @@ def test_login_with_2fa_needs_the_second_step(client, users):
     assert (
         client.get("/api/auth/sessions/", headers=bearer(body["access_token"])).status_code == 200
     )
+
+
+def _next_code(secret: str) -> str:
+    return pyotp.TOTP(secret).at(time.time() + 30)
+
+
+def test_a_totp_code_signs_in_only_once(client, users):
+    user = users.create()
+    setup, _codes = _enable(client, users, user)
+    code = _next_code(setup["secret"])
+    first = client.post(VERIFY, json={"two_factor_token": _challenge(client, user), "code": code})
+    assert first.status_code == 200, first.get_json()
+    replay = client.post(VERIFY, json={"two_factor_token": _challenge(client, user), "code": code})
+    assert_error(replay, 400, "invalid_code")
+    assert "access_token" not in replay.get_json()
+
+
+def test_the_code_that_enabled_2fa_cannot_sign_in(client, users):
+    user = users.create()
+    setup, _codes = _enable(client, users, user)
+    spent = pyotp.TOTP(setup["secret"]).now()
+    response = client.post(
+        VERIFY, json={"two_factor_token": _challenge(client, user), "code": spent}
+    )
+    assert_error(response, 400, "invalid_code")
 
 
 def test_backup_code_works_once_in_place_of_a_totp_code(client, users):
@@ -116,7 +142,7 @@ def test_2fa_login_with_wrong_code_is_400_and_issues_nothing(client, users):
 def test_2fa_login_with_forged_challenge_is_400(client, users):
     user = users.create()
     setup, _codes = _enable(client, users, user)
-    code = pyotp.TOTP(setup["secret"]).now()
+    code = _next_code(setup["secret"])
     forged = client.post(VERIFY, json={"two_factor_token": "forged.token", "code": code})
     assert_error(forged, 400, "token_invalid")
     assert_error(client.post(VERIFY, json={"code": code}), 400, "token_invalid")
@@ -128,7 +154,7 @@ def test_2fa_login_of_a_user_banned_after_the_password_step_is_403(client, users
     token = _challenge(client, user)
     db.session.get(User, user.id).status = BANNED
     db.session.commit()
-    code = pyotp.TOTP(setup["secret"]).now()
+    code = _next_code(setup["secret"])
     response = client.post(VERIFY, json={"two_factor_token": token, "code": code})
     assert_error(response, 403, "account_banned")
 
@@ -154,7 +180,7 @@ def test_setup_when_already_enabled_is_409_and_keeps_the_secret(client, users):
 def test_disable_needs_the_password(client, users):
     user = users.create()
     setup, _codes = _enable(client, users, user)
-    code = pyotp.TOTP(setup["secret"]).now()
+    code = _next_code(setup["secret"])
     login = client.post(VERIFY, json={"two_factor_token": _challenge(client, user), "code": code})
     headers = bearer(login.get_json()["access_token"])
     wrong = client.delete("/api/auth/2fa/disable/", json={"password": "nope"}, headers=headers)

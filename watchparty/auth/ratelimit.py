@@ -84,6 +84,17 @@ def two_factor_limits(view):
     return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
 
 
+def _bearer_account() -> str:
+    sub = _bearer_subject()
+    return _account(sub) if sub else get_remote_address()
+
+
+def reauth_limits(view):
+    """Failed password re-checks by a signed-in caller (change password, 2FA off, deletion)."""
+    view = _per_account(_bearer_account, failed)(view)
+    return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
+
+
 def email_limits(view):
     """Requests that send email: per IP, and per target address against mail bombing."""
     view = _per_account(email_key)(view)

@@ -4,6 +4,7 @@ from watchparty.auth import onetime, service, tokens, twofactor
 from watchparty.auth.ratelimit import (
     email_limits,
     login_limits,
+    reauth_limits,
     register_limits,
     two_factor_limits,
 )
@@ -93,6 +94,7 @@ def reset_password(body: dict):
 @auth_required
 @blp.arguments(ChangePasswordRequiredSchema)
 @blp.response(200, MessageSchema)
+@reauth_limits
 def change_password(body: dict):
     """Change the password; every other session is signed out."""
     service.change_password(current_user, current_session_id(), body)

@@ -3,6 +3,7 @@
 import uuid
 
 from watchparty.auth import sessions, twofactor
+from watchparty.auth.ratelimit import reauth_limits
 from watchparty.auth.schemas import (
     AuthSessionSchema,
     RevokedSchema,
@@ -31,6 +32,7 @@ def add_security_views(blp: Blueprint) -> None:
     @auth_required
     @blp.arguments(TwoFactorDisableSchema)
     @blp.response(200, MessageSchema)
+    @reauth_limits
     def two_factor_disable(body: dict):
         """Turn 2FA off (needs the password)."""
         return twofactor.disable(current_user, body["password"])

@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import io
 import uuid
+from datetime import UTC, datetime
 
 import pyotp
 import qrcode
@@ -106,7 +107,7 @@ def confirm(user: User, code: str) -> dict:
     secret = user.totp_pending_secret
     if not secret:
         raise ValidationError("Start two-factor setup first.", code="2fa_not_set_up")
-    if not pyotp.TOTP(secret).verify(code.strip(), valid_window=1):
+    if not _accept_totp(user, secret, code.strip()):
         raise _invalid_code()
     codes = _backup_codes(secret)
     user.totp_secret, user.totp_pending_secret, user.totp_enabled = secret, None, True
@@ -120,10 +121,22 @@ def confirm(user: User, code: str) -> dict:
     }
 
 
+def _accept_totp(user: User, secret: str, code: str) -> bool:
+    """A code from the current step or one either side, newer than the last one accepted."""
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(datetime.now(UTC))
+    for step in (now - 1, now, now + 1):
+        fresh = user.totp_last_step is None or step > user.totp_last_step
+        if fresh and hmac.compare_digest(totp.generate_otp(step), code):
+            user.totp_last_step = step
+            return True
+    return False
+
+
 def _check_code(user: User, code: str) -> bool:
     """A current TOTP code, or an unused backup code (which is then spent)."""
     code = code.strip()
-    if user.totp_secret and pyotp.TOTP(user.totp_secret).verify(code, valid_window=1):
+    if user.totp_secret and _accept_totp(user, user.totp_secret, code):
         return True
     hashed = _keyed(code)
     if hashed in (user.backup_code_hashes or []):
@@ -163,7 +176,7 @@ def disable(user: User, password: str) -> dict:
         )
     if not user.totp_enabled and not user.totp_pending_secret:
         raise ValidationError("Two-factor authentication is not enabled.", code="2fa_not_enabled")
-    user.totp_secret = user.totp_pending_secret = None
+    user.totp_secret = user.totp_pending_secret = user.totp_last_step = None
     user.totp_enabled = False
     user.backup_code_hashes = []
     activity.record(user.id, activity.TWO_FACTOR_DISABLED)

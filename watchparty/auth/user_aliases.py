@@ -1,6 +1,7 @@
 """Account-security views also reachable under /api/users/ (sessions, 2FA, password)."""
 
 from watchparty.auth import service, twofactor
+from watchparty.auth.ratelimit import reauth_limits
 from watchparty.auth.schemas import ChangePasswordSchema, TwoFactorSetupSchema
 from watchparty.auth.security_views import add_security_views
 from watchparty.common.auth import auth_required, current_session_id, current_user
@@ -24,6 +25,7 @@ def two_factor_enable():
 @auth_required
 @blp.arguments(ChangePasswordSchema)
 @blp.response(200, MessageSchema)
+@reauth_limits
 def change_password(body: dict):
     """Change the password (confirm_password optional); other sessions are signed out."""
     service.change_password(current_user, current_session_id(), body)

@@ -4,6 +4,7 @@ import uuid
 
 from flask import Response
 
+from watchparty.auth.ratelimit import reauth_limits
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.users import deletion, export, settings
@@ -102,6 +103,7 @@ def download_export(export_id: uuid.UUID):
 @auth_required
 @blp.arguments(DeleteAccountSchema)
 @blp.response(200, MessageSchema)
+@reauth_limits
 def delete_account(body):
     """Delete the account: needs the password (if any) and `confirmation: "DELETE"`."""
     deletion.delete_account(current_user, body.get("password"), body["confirmation"])

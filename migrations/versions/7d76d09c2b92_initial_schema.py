@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 1e267b1ec0cb
+Revision ID: 7d76d09c2b92
 Revises: 
-Create Date: 2026-11-22 21:51:10.008570
+Create Date: 2026-11-22 22:01:04.965746
 
 """
 from alembic import op
@@ -14,7 +14,7 @@ import watchparty.common.types
 
 
 # revision identifiers, used by Alembic.
-revision = '1e267b1ec0cb'
+revision = '7d76d09c2b92'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -48,6 +48,7 @@ def upgrade():
     sa.Column('totp_secret', sa.String(length=64), nullable=True),
     sa.Column('totp_pending_secret', sa.String(length=64), nullable=True),
     sa.Column('totp_enabled', sa.Boolean(), nullable=False),
+    sa.Column('totp_last_step', sa.BigInteger(), nullable=True),
     sa.Column('backup_code_hashes', sa.JSON(), nullable=False),
     sa.Column('settings', sa.JSON(), nullable=False),
     sa.Column('notification_settings', sa.JSON(), nullable=False),
