@@ -51,11 +51,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
     jobs.init_app(app)
     init_storage(app)
 
+    from watchparty.admin.cli import admin_cli
     from watchparty.api import register_api
     from watchparty.common.auth import register_jwt_callbacks
 
     register_jwt_callbacks(jwt)
     register_api(app)
+    app.cli.add_command(admin_cli)
     register_error_handlers(app)
     return app
 
