@@ -1,7 +1,10 @@
 """POST /api/users/export-data/, its status and its download (job + real SMTP)."""
 
 import json
+import os
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -151,3 +154,22 @@ def test_failed_build_is_marked_failed_and_a_new_export_can_start(
     assert client.get(f"{URL}{export_id}/download/", headers=headers).status_code == 409
     assert client.post(URL, headers=headers).status_code == 202
     run_jobs()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"),
+    reason="row locks are a PostgreSQL guarantee; SQLite serialises every writer anyway",
+)
+def test_simultaneous_export_requests_start_exactly_one(app, me):
+    _user, headers = me
+    start = threading.Barrier(8)
+
+    def request_export() -> int:
+        start.wait()
+        return app.test_client().post(URL, headers=headers).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        codes = sorted(pool.map(lambda _: request_export(), range(8)))
+    assert codes == [202] + [409] * 7
+    db.session.expire_all()
+    assert db.session.query(DataExport).count() == 1

@@ -9,9 +9,8 @@ from collections.abc import Callable
 
 from sqlalchemy import delete, select
 
-from watchparty.auth.models import SocialAccount, UserToken
+from watchparty.auth.models import SocialAccount, UserSession, UserToken
 from watchparty.auth.passwords import check_password
-from watchparty.auth.tokens import revoke_all
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
 from watchparty.storage import storage
@@ -52,7 +51,7 @@ def _anonymize(user: User) -> None:
     user.email = deleted_email(user.id)
     user.first_name = user.last_name = ""
     user.display_name = user.bio = user.location = user.website = user.avatar = None
-    user.password_hash = user.totp_secret = user.totp_pending_secret = None
+    user.password_hash = user.totp_secret = user.totp_pending_secret = user.totp_last_step = None
     user.totp_enabled = False
     user.backup_code_hashes = []
     user.onboarding_steps = []
@@ -70,8 +69,8 @@ def delete_account(user: User, password: str | None, confirmation: str) -> None:
             DataExport.user_id == user.id, DataExport.file_key.is_not(None)
         )
     ).all()
-    revoke_all(user.id, "account_deleted")
-    for model in (UserToken, SocialAccount, Activity, DataExport):
+    # Sessions go too (they hold IP addresses and user agents); with them, every token dies.
+    for model in (UserSession, UserToken, SocialAccount, Activity, DataExport):
         db.session.execute(delete(model).where(model.user_id == user.id))
     for cleanup in _cleanups:
         cleanup(user)

@@ -81,6 +81,8 @@ register_section("social_accounts", _social)
 
 def request_export(user: User) -> dict:
     """Queue a new export (only one may be in progress at a time); returns its description."""
+    # Locking the user's row serialises concurrent requests, so the check below cannot race.
+    db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
     busy = select(DataExport.id).where(
         DataExport.user_id == user.id, DataExport.status.in_([PENDING, PROCESSING])
     )
