@@ -142,6 +142,19 @@ def test_server_starts_and_answers_in_each_async_mode(start_server, mode):
     assert status == 200 and b'"database":"healthy"' in body.replace(b" ", b"")
     status, body = get(server.port, "/socket.io/?EIO=4&transport=polling")
     assert status == 200 and body.startswith(b"0{") and b'"sid"' in body
+    # Patching must happen before Flask and friends are imported, or eventlet complains.
+    assert b"monkey_patching" not in server.log.read_bytes()
+
+
+def test_reading_the_configuration_imports_no_framework_before_patching():
+    probe = (
+        "import sys, watchparty.config; "
+        "print(sorted({'flask', 'sqlalchemy', 'redis'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def open_idle_requests(port: int, count: int, connect_timeout: float = 10) -> list[socket.socket]:

@@ -218,3 +218,10 @@ def test_2fa_endpoints_need_a_token(client):
     assert_error(client.post("/api/auth/2fa/setup/"), 401)
     assert_error(client.delete("/api/auth/2fa/disable/", json={"password": "x"}), 401)
     assert_error(client.post("/api/users/2fa/enable/"), 401)
+
+
+def test_non_ascii_code_is_400_not_a_server_error(client, users):
+    headers = users.headers(users.create())
+    _setup(client, headers)
+    response = client.post(VERIFY, json={"code": "١٢٣٤٥٦"}, headers=headers)
+    assert_error(response, 400, "invalid_code")

@@ -127,7 +127,8 @@ def _accept_totp(user: User, secret: str, code: str) -> bool:
     now = totp.timecode(datetime.now(UTC))
     for step in (now - 1, now, now + 1):
         fresh = user.totp_last_step is None or step > user.totp_last_step
-        if fresh and hmac.compare_digest(totp.generate_otp(step), code):
+        # Bytes, because compare_digest refuses non-ASCII str (a client can send anything).
+        if fresh and hmac.compare_digest(totp.generate_otp(step).encode(), code.encode()):
             user.totp_last_step = step
             return True
     return False

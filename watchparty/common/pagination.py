@@ -10,6 +10,7 @@ from watchparty.extensions import db
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+MAX_PAGE = 1_000_000
 
 
 class PageQuerySchema(ma.Schema):
@@ -18,7 +19,8 @@ class PageQuerySchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1))
+    # Bounded so OFFSET stays a valid integer in every database.
+    page = ma.fields.Integer(load_default=1, validate=ma.validate.Range(min=1, max=MAX_PAGE))
     page_size = ma.fields.Integer(validate=ma.validate.Range(min=1))
     limit = ma.fields.Integer(validate=ma.validate.Range(min=1))
 

@@ -1,0 +1,74 @@
+"""The app factory: bind extensions, register blueprints, namespaces and error handlers."""
+
+from flask import Flask
+
+from watchparty.config import ROOT, Config
+from watchparty.errors import register_error_handlers
+from watchparty.extensions import api as rest_api
+from watchparty.extensions import cors, db, jwt, limiter, migrate, socketio
+from watchparty.jobs import jobs
+from watchparty.storage import init_storage
+
+
+def build_config(config: Config | dict | None) -> Config:
+    """A Config from the environment, with `config` overrides applied."""
+    if isinstance(config, Config):
+        return config
+    cfg = Config()
+    for key, value in (config or {}).items():
+        setattr(cfg, key, value)
+    return cfg
+
+
+def create_app(config: Config | dict | None = None) -> Flask:
+    """Create the app: bind extensions, register blueprints, namespaces and error handlers."""
+    cfg = build_config(config)
+    cfg.validate()
+    app = Flask(
+        __name__,
+        instance_path=cfg.INSTANCE_PATH,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(cfg)
+    app.config["RATELIMIT_STORAGE_URI"] = cfg.RATELIMIT_STORAGE_URI
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
+    )
+    jwt.init_app(app)
+    limiter.init_app(app)
+    cors.init_app(app, resources={r"/api/*": {"origins": cfg.CORS_ORIGINS}})
+    socketio.init_app(
+        app,
+        async_mode=cfg.ASYNC_MODE,
+        message_queue=cfg.REDIS_URL,
+        cors_allowed_origins=cfg.CORS_ORIGINS if cfg.CORS_ORIGINS != ["*"] else "*",
+    )
+    # Named rest_api so it is never confused with the watchparty.api blueprint table.
+    rest_api.init_app(app, spec_kwargs=_spec_kwargs())
+    jobs.init_app(app)
+    init_storage(app)
+
+    from watchparty.admin.cli import admin_cli
+    from watchparty.api import register_api
+    from watchparty.common.auth import register_jwt_callbacks
+    from watchparty.common.guards import register_input_guards
+
+    register_jwt_callbacks(jwt)
+    register_api(app)
+    app.cli.add_command(admin_cli)
+    register_error_handlers(app)
+    register_input_guards(app)
+    return app
+
+
+def _spec_kwargs() -> dict:
+    return {
+        "components": {
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+            }
+        },
+        "security": [{"bearerAuth": []}],
+    }
