@@ -127,3 +127,11 @@ def test_missing_or_escaping_asset_is_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert response.get_json()["error"] == "not_found"
+
+
+def test_documented_error_response_is_the_projects_error_shape(client):
+    spec = client.get("/api/schema/").get_json()
+    error = spec["components"]["schemas"]["Error"]["properties"]
+    assert set(error) == {"success", "error", "message", "detail", "errors", "timestamp"}
+    real = client.get("/api/no-such-thing/").get_json()
+    assert set(real) == set(error)

@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+from watchparty.common.schemas import ErrorSchema
 from watchparty.config import ROOT, Config
 from watchparty.errors import register_error_handlers
 from watchparty.extensions import api as rest_api
@@ -46,6 +47,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
         cors_allowed_origins=cfg.CORS_ORIGINS if cfg.CORS_ORIGINS != ["*"] else "*",
     )
     # Named rest_api so it is never confused with the watchparty.api blueprint table.
+    rest_api.ERROR_SCHEMA = ErrorSchema  # document our error shape, not flask-smorest's
     rest_api.init_app(app, spec_kwargs=_spec_kwargs())
     jobs.init_app(app)
     init_storage(app)

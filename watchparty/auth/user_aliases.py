@@ -8,7 +8,9 @@ from watchparty.common.auth import auth_required, current_session_id, current_us
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 
-blp = Blueprint("auth_aliases", __name__, description="Account security under /api/users")
+blp = Blueprint(
+    "account-security", __name__, description="Sessions, 2FA and password under /api/users/"
+)
 
 add_security_views(blp)
 

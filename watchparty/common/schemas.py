@@ -12,6 +12,23 @@ class UTCDateTimeField(ma.fields.DateTime):
         return iso(value)
 
 
+class ErrorSchema(ma.Schema):
+    """The one error shape of every 4xx/5xx (documented as every operation's error response)."""
+
+    success = ma.fields.Boolean(dump_default=False)
+    error = ma.fields.String(
+        metadata={"description": "machine-readable code, e.g. validation_error"}
+    )
+    message = ma.fields.String(metadata={"description": "what went wrong, for people"})
+    detail = ma.fields.String()
+    errors = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.List(ma.fields.String()),
+        metadata={"description": "field name → messages"},
+    )
+    timestamp = ma.fields.String(metadata={"description": "ISO 8601 UTC"})
+
+
 class MessageSchema(ma.Schema):
     """`{success, message}`: the answer of an action with nothing else to return."""
 

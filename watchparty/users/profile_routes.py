@@ -5,7 +5,7 @@ from watchparty.common.blueprint import Blueprint
 from watchparty.users import service
 from watchparty.users.schemas import ProfileUpdateSchema, UserWithProfileSchema
 
-blp = Blueprint("auth_profile", __name__, description="Profile under /api/auth")
+blp = Blueprint("profile", __name__, description="Your profile (also under /api/users/profile/)")
 
 
 @blp.get("/profile/")
