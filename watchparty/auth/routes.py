@@ -128,9 +128,7 @@ def resend_verification(body: dict):
 def two_factor_verify(body: dict):
     """With a two_factor_token: finish a 2FA login. Signed in: confirm setup and enable 2FA."""
     code = body.get("code") or body["token"]
-    if body.get("two_factor_token") or not current_user:
-        return twofactor.login_step(body.get("two_factor_token") or "", code)
-    return twofactor.confirm(current_user, code)
+    return twofactor.verify(current_user or None, code, body.get("two_factor_token"))
 
 
 add_security_views(blp)

@@ -167,6 +167,13 @@ def login_step(two_factor_token: str, code: str) -> dict:
     return issue_tokens(user)
 
 
+def verify(user: User | None, code: str, two_factor_token: str | None) -> dict:
+    """One endpoint, two jobs: a challenge token means a login step, else confirm setup."""
+    if two_factor_token or user is None:
+        return login_step(two_factor_token or "", code)
+    return confirm(user, code)
+
+
 def disable(user: User, password: str) -> dict:
     """Turn 2FA off after re-checking the password."""
     if not check_password(user.password_hash, password):
