@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.auth.oidc_provider import Provider, oauth_settings
-from watchparty.auth import social_providers
+from watchparty.auth import social_http
 from watchparty.auth.models import SocialAccount
 from watchparty.extensions import db
 from watchparty.users.models import Activity, User
@@ -25,11 +25,11 @@ def oauth_for_provider(app, provider):
     """Point the app's OAUTH settings at the provider; restore them afterwards."""
     saved = app.config["OAUTH"]
     app.config["OAUTH"] = oauth_settings(provider)
-    social_providers.clear_cache()
+    social_http.clear_cache()
     provider.reset()
     yield app.config["OAUTH"]
     app.config["OAUTH"] = saved
-    social_providers.clear_cache()
+    social_http.clear_cache()
     provider.reset()
 
 

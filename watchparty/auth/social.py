@@ -8,6 +8,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from watchparty.auth import social_http as http
 from watchparty.auth import social_providers as sp
 from watchparty.auth import tokens
 from watchparty.auth.models import SocialAccount
@@ -31,20 +32,20 @@ def redirect_uri(provider: str) -> str:
 
 def authorization(provider: str) -> dict:
     """The provider's authorize URL for this app, with a signed state (and nonce for OIDC)."""
-    conf = sp.settings(provider)
+    conf = http.settings(provider)
     nonce = secrets.token_urlsafe(16)
     state = _serializer().dumps({"p": provider, "n": nonce})
     extra: dict = {}
     if "metadata_url" in conf:
-        url = sp.metadata(provider, conf).get("authorization_endpoint")
+        url = http.metadata(provider, conf).get("authorization_endpoint")
         if not url:
-            raise sp.provider_error(provider)
+            raise http.provider_error(provider)
         extra["nonce"] = nonce
         if provider == "apple":
             extra["response_mode"] = "form_post"  # Apple requires it when asking for name/email
     else:
         url = conf["authorize_url"]
-    session = sp.client(provider, conf, redirect_uri=redirect_uri(provider))
+    session = http.client(provider, conf, redirect_uri=redirect_uri(provider))
     with session:
         auth_url, _ = session.create_authorization_url(url, state=state, **extra)
     return {"provider": provider, "authorization_url": auth_url, "state": state}
@@ -69,7 +70,7 @@ def _nonce(provider: str, state: str | None) -> str | None:
 
 def fetch_profile(provider: str, data: dict) -> sp.Profile:
     """Verify the credential with the provider and return who signed in."""
-    conf = sp.settings(provider)
+    conf = http.settings(provider)
     nonce = _nonce(provider, data.get("state"))
     data = {**data, "redirect_uri": data.get("redirect_uri") or redirect_uri(provider)}
     if provider == "google" and data.get("access_token"):
@@ -111,7 +112,7 @@ def resolve_user(profile: sp.Profile) -> tuple[User, bool]:
     email = normalise_email(profile.email or "")
     if not email or "@" not in email or len(email) > 254:
         raise ValidationError(
-            f"{sp.title(profile.provider)} did not share a usable email address: "
+            f"{http.title(profile.provider)} did not share a usable email address: "
             "allow access to your email, or register with email and password.",
             code="email_required",
         )
@@ -144,7 +145,7 @@ def _link_existing(user: User, profile: sp.Profile) -> User:
     if not profile.email_verified:
         raise Conflict(
             "An account with this email already exists. Sign in with your password, then "
-            f"link {sp.title(profile.provider)} from your settings.",
+            f"link {http.title(profile.provider)} from your settings.",
             code="account_exists",
         )
     if not user.is_verified:

@@ -5,7 +5,7 @@ from flask import current_app
 from flask_limiter.util import get_remote_address
 
 from watchparty.auth import social
-from watchparty.auth.social_providers import settings
+from watchparty.auth.social_http import settings
 from watchparty.auth.social_schemas import (
     AppleSignInSchema,
     AuthorizationSchema,
