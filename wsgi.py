@@ -18,16 +18,24 @@ if MODE == "eventlet":
     import eventlet
 
     eventlet.monkey_patch()
+    from eventlet import tpool
     from psycogreen.eventlet import patch_psycopg
 
+    from watchparty.common import blocking
+
     patch_psycopg()
+    blocking.install(tpool.execute)
 elif MODE == "gevent":
     from gevent import monkey
 
     monkey.patch_all()
+    import gevent
     from psycogreen.gevent import patch_psycopg
 
+    from watchparty.common import blocking
+
     patch_psycopg()
+    blocking.install(lambda fn, *args: gevent.get_hub().threadpool.apply(fn, args))
 
 from watchparty import create_app  # noqa: E402 - must follow monkey-patching
 from watchparty.extensions import socketio  # noqa: E402

@@ -36,6 +36,13 @@ def start_server(port: int, mode: str, max_connections: int) -> subprocess.Popen
         "FLASK_ENV": "development",
     }
     env.pop("REDIS_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "watchparty:create_app()", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return subprocess.Popen(
         [sys.executable, "wsgi.py"],
         cwd=ROOT,

@@ -1,9 +1,22 @@
 """Password hashing (argon2) and the password policy."""
 
+import os
+import threading
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from watchparty.common import blocking
+
 _hasher = PasswordHasher()
+# Hashes are CPU-bound: running more at once than cores-1 starves the event loop's core.
+_slots = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) - 1))
+
+
+def _limited(fn, *args):
+    with _slots:
+        return blocking.run(fn, *args)
+
 
 COMMON = {
     "password",
@@ -32,8 +45,8 @@ MIN_LENGTH, MAX_LENGTH = 8, 128
 
 
 def hash_password(password: str) -> str:
-    """An argon2id hash of `password`."""
-    return _hasher.hash(password)
+    """An argon2id hash of `password` (computed off the event loop)."""
+    return _limited(_hasher.hash, password)
 
 
 def check_password(password_hash: str | None, password: str) -> bool:
@@ -41,7 +54,7 @@ def check_password(password_hash: str | None, password: str) -> bool:
     if not password_hash:
         return False
     try:
-        return _hasher.verify(password_hash, password)
+        return _limited(_hasher.verify, password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
