@@ -26,7 +26,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     cfg = build_config(config)
     cfg.validate()
     app = Flask(
-        __name__,
+        "watchparty",  # the package's name, not this module's: it names the app everywhere
         instance_path=cfg.INSTANCE_PATH,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
