@@ -32,11 +32,11 @@ def register_api(app: Flask) -> None:
     """Register every REST blueprint (documented in the OpenAPI spec) and admin pages."""
     for blueprint, prefix in blueprints():
         api.register_blueprint(blueprint, url_prefix=prefix)
+    from watchparty.admin.console import console
     from watchparty.admin.rq import mount_rq_dashboard
+    from watchparty.auth.pages import pages as auth_pages
     from watchparty.meta.docs import docs_assets
 
-    app.register_blueprint(docs_assets)
-    from watchparty.auth.pages import pages as auth_pages
-
-    app.register_blueprint(auth_pages)
+    for pages in (docs_assets, auth_pages, console):
+        app.register_blueprint(pages)
     mount_rq_dashboard(app)

@@ -71,8 +71,7 @@ class Config:
         self.JWT_SECRET_KEY = env("JWT_SECRET_KEY", self.SECRET_KEY)
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=int(env("JWT_ACCESS_MINUTES", "15")))
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=int(env("JWT_REFRESH_DAYS", "30")))
-        self.JWT_TOKEN_LOCATION = ["headers", "cookies"]
-        self.JWT_COOKIE_CSRF_PROTECT = True
+        self.JWT_TOKEN_LOCATION = ["headers"]  # the admin console's cookie is handled apart
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
         self.RATELIMIT_HEADERS_ENABLED = True
         self.RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)

@@ -1,9 +1,12 @@
 """The RQ dashboard at /admin/rq/, for administrators only."""
 
-from flask import Flask, request
+from urllib.parse import quote
 
+from flask import Flask, redirect, request
+
+from watchparty.admin.console import console_admin
 from watchparty.common.auth import verify_admin_request
-from watchparty.errors import Unavailable
+from watchparty.errors import Unauthorized, Unavailable
 
 PREFIX = "/admin/rq"
 
@@ -15,7 +18,9 @@ def mount_rq_dashboard(app: Flask) -> None:
         @app.route(f"{PREFIX}/", defaults={"rest": ""})
         @app.route(f"{PREFIX}/<path:rest>")
         def rq_unavailable(rest):
-            verify_admin_request()
+            denied = admin_gate()
+            if denied is not None:
+                return denied
             raise Unavailable("The RQ dashboard needs REDIS_URL; embedded jobs run in-process.")
 
         return
@@ -30,4 +35,17 @@ def mount_rq_dashboard(app: Flask) -> None:
     @app.before_request
     def guard_rq_dashboard():
         if request.blueprint == "rq_dashboard":
-            verify_admin_request()
+            return admin_gate()
+        return None
+
+
+def admin_gate():
+    """Let administrators through (bearer token or console cookie); send browsers to sign in."""
+    if request.headers.get("Authorization"):
+        verify_admin_request()
+        return None
+    if console_admin() is not None:
+        return None
+    if "text/html" in request.headers.get("Accept", ""):
+        return redirect(f"/admin/login?next={quote(request.full_path.rstrip('?'))}")
+    raise Unauthorized("Sign in at /admin/login or send an administrator's bearer token.")

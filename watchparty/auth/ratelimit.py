@@ -12,7 +12,9 @@ from watchparty.extensions import limiter
 
 def _json_str(field: str) -> str | None:
     body = request.get_json(silent=True)
-    value = body.get(field) if isinstance(body, dict) else None
+    if not isinstance(body, dict):
+        body = request.form  # the admin console's sign-in form
+    value = body.get(field)
     return value if isinstance(value, str) and value else None
 
 

@@ -77,7 +77,7 @@ def current_session_id() -> uuid.UUID | None:
 
 
 def verify_admin_request() -> None:
-    """Guard for non-API admin pages (RQ dashboard): token from header or cookie."""
-    verify_jwt_in_request(locations=["headers", "cookies"])
+    """Guard for non-API admin pages (RQ dashboard) called with a bearer token."""
+    verify_jwt_in_request()
     if not current_user.is_admin:
         raise Forbidden("Administrator access is required.")
