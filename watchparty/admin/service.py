@@ -7,6 +7,7 @@ from sqlalchemy import Select, and_, func, not_, or_, select
 
 from watchparty.auth import tokens
 from watchparty.common.pagination import paginate
+from watchparty.common.search import any_contains
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
@@ -17,12 +18,6 @@ ACCOUNT_SUSPENDED = "account_suspended"
 ACCOUNT_UNSUSPENDED = "account_unsuspended"
 ACCOUNT_BANNED = "account_banned"
 ACCOUNT_UNBANNED = "account_unbanned"
-
-
-def _like(term: str) -> str:
-    """A LIKE pattern matching `term` literally anywhere (escape char: backslash)."""
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
 
 
 def _status_filter(status: str):
@@ -50,11 +45,9 @@ def user_query(
     """The filtered user list, newest first."""
     stmt = select(User)
     if search and search.strip():
-        pattern = _like(search.strip())
-        full = func.lower(User.first_name + " " + User.last_name)
-        fields = (User.email, User.first_name, User.last_name, User.display_name)
-        matches = [func.lower(f).like(pattern, escape="\\") for f in fields]
-        stmt = stmt.where(or_(*matches, full.like(pattern, escape="\\")))
+        full_name = User.first_name + " " + User.last_name
+        fields = (User.email, User.first_name, User.last_name, User.display_name, full_name)
+        stmt = stmt.where(any_contains(fields, search.strip()))
     if status:
         stmt = stmt.where(_status_filter(status))
     if subscription:
@@ -78,7 +71,8 @@ def get_user(user_id: uuid.UUID) -> User:
 def user_detail(user_id: uuid.UUID) -> User:
     """A user with live session count attached, for the admin detail view."""
     user = get_user(user_id)
-    user.sessions_active = len(tokens.active_sessions(user.id))
+    live = select(func.count()).select_from(tokens.live_sessions(user.id).subquery())
+    user.sessions_active = db.session.scalar(live)
     return user
 
 

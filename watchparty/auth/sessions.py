@@ -2,12 +2,9 @@
 
 import uuid
 
-from sqlalchemy import select
-
 from watchparty.auth import tokens
 from watchparty.auth.models import UserSession
 from watchparty.common.pagination import paginate
-from watchparty.common.types import utcnow
 from watchparty.errors import NotFound
 from watchparty.extensions import db
 from watchparty.users import activity
@@ -16,15 +13,7 @@ from watchparty.users.models import User
 
 def list_sessions(user: User, current: uuid.UUID | None, page: int, page_size: int) -> dict:
     """The user's live sessions, most recently used first, as a PaginatedResponse."""
-    stmt = (
-        select(UserSession)
-        .where(
-            UserSession.user_id == user.id,
-            UserSession.revoked_at.is_(None),
-            UserSession.expires_at > utcnow(),
-        )
-        .order_by(UserSession.last_seen_at.desc(), UserSession.id)
-    )
+    stmt = tokens.live_sessions(user.id).order_by(UserSession.last_seen_at.desc(), UserSession.id)
 
     def mark(rows: list[UserSession]) -> list[UserSession]:
         # A plain attribute: the response schema dumps it with the columns.

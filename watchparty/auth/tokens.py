@@ -5,7 +5,7 @@ import uuid
 from flask import current_app, request
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 from jwt import PyJWTError
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 
 from watchparty.auth.models import UserSession
 from watchparty.common.types import utcnow
@@ -117,15 +117,10 @@ def revoke_all(user_id: uuid.UUID, reason: str, keep: uuid.UUID | None = None) -
     return db.session.execute(stmt.values(revoked_at=utcnow(), revoked_reason=reason)).rowcount
 
 
-def active_sessions(user_id: uuid.UUID) -> list[UserSession]:
-    """The user's live sessions, most recently seen first."""
-    stmt = (
-        select(UserSession)
-        .where(
-            UserSession.user_id == user_id,
-            UserSession.revoked_at.is_(None),
-            UserSession.expires_at > utcnow(),
-        )
-        .order_by(UserSession.last_seen_at.desc())
+def live_sessions(user_id: uuid.UUID) -> Select:
+    """SELECT of the user's sessions that can still refresh (not revoked, not expired)."""
+    return select(UserSession).where(
+        UserSession.user_id == user_id,
+        UserSession.revoked_at.is_(None),
+        UserSession.expires_at > utcnow(),
     )
-    return list(db.session.scalars(stmt))

@@ -3,9 +3,10 @@
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Select, false, func, select
 
 from watchparty.common.pagination import paginate
+from watchparty.common.search import any_contains
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.users import activity, settings
@@ -48,12 +49,6 @@ def public_profile(viewer: User, user_id: uuid.UUID) -> User:
     return user
 
 
-def _like_pattern(text: str) -> str:
-    """A lower-case LIKE pattern in which %, _ and \\ match themselves."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _searchable() -> object:
     """SQL condition: the user has not opted out of search."""
     # Absent key means the default (searchable); only an explicit false hides the account.
@@ -63,7 +58,6 @@ def _searchable() -> object:
 
 def search_statement(viewer: User, query: str) -> Select:
     """Active, searchable users other than `viewer` whose name contains `query`."""
-    pattern = _like_pattern(query)
     names = (
         User.first_name,
         User.last_name,
@@ -76,7 +70,7 @@ def search_statement(viewer: User, query: str) -> Select:
             User.id != viewer.id,
             User.status == ACTIVE,
             _searchable(),
-            or_(*(func.lower(column).like(pattern, escape="\\") for column in names)),
+            any_contains(names, query),
         )
         .order_by(func.lower(User.first_name), func.lower(User.last_name), User.id)
     )
