@@ -116,3 +116,22 @@ def run_jobs(app):
 def users(app):
     """Factory for users with known passwords, and their tokens."""
     return UserFactory(app)
+
+
+@pytest.fixture
+def signin(users):
+    """Open a real session for a user; returns its tokens (access, refresh, session_id)."""
+    return users.session
+
+
+@pytest.fixture
+def auth(users):
+    """Authorization headers for a freshly signed-in user."""
+    return users.session_headers
+
+
+@pytest.fixture
+def me(users):
+    """A signed-in user and their headers."""
+    user = users.create(first_name="Ada", last_name="Lovelace")
+    return user, users.session_headers(user)

@@ -3,6 +3,7 @@
 import itertools
 
 from watchparty.auth.passwords import hash_password
+from watchparty.auth.tokens import start_session
 from watchparty.extensions import db
 from watchparty.users.models import User
 
@@ -35,6 +36,17 @@ class UserFactory:
         response = client.post("/api/auth/login/", json={"email": user.email, "password": password})
         assert response.status_code == 200, response.get_json()
         return response.get_json()
+
+    def session(self, user: User) -> dict:
+        """Tokens of a new session opened through the real token service (no HTTP round trip)."""
+        with self.app.test_request_context("/api/auth/login/"):
+            tokens = start_session(user)
+            db.session.commit()
+        return tokens
+
+    def session_headers(self, user: User) -> dict:
+        """Authorization headers of a new session opened directly."""
+        return {"Authorization": f"Bearer {self.session(user)['access_token']}"}
 
     def headers(self, user: User, password: str = PASSWORD) -> dict:
         """Authorization headers for a freshly signed-in `user`."""

@@ -1,22 +1,6 @@
-"""Fixtures for admin tests: bearer tokens minted through the real session machinery."""
+"""Fixtures for admin tests: a staff user and their headers."""
 
 import pytest
-
-from watchparty.auth.tokens import start_session
-from watchparty.extensions import db
-
-
-@pytest.fixture
-def bearer(app):
-    """Make Authorization headers for a user from a freshly started session."""
-
-    def make(user) -> dict:
-        with app.test_request_context("/api/auth/login/"):
-            pair = start_session(user)
-            db.session.commit()
-        return {"Authorization": f"Bearer {pair['access_token']}"}
-
-    return make
 
 
 @pytest.fixture
@@ -26,17 +10,6 @@ def admin(users):
 
 
 @pytest.fixture
-def admin_headers(admin, bearer):
+def admin_headers(admin, auth):
     """The staff user's Authorization headers."""
-    return bearer(admin)
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    """The response is the project's error shape with `status` (and `code`)."""
-    body = response.get_json()
-    assert response.status_code == status, body
-    assert body["success"] is False
-    assert set(body) >= {"error", "message", "detail", "errors", "timestamp"}
-    if code:
-        assert body["error"] == code, body
-    return body
+    return auth(admin)

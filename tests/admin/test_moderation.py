@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.admin.conftest import assert_error
+from tests.helpers import assert_error
 from watchparty.auth.models import UserSession
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
@@ -55,9 +55,9 @@ def test_restricting_works_without_a_body(client, users, admin_headers, action):
 
 
 @pytest.mark.parametrize("action", ["suspend", "ban"])
-def test_restricting_revokes_tokens_issued_before(client, users, bearer, admin_headers, action):
+def test_restricting_revokes_tokens_issued_before(client, users, auth, admin_headers, action):
     target = users.create()
-    old = bearer(target)
+    old = auth(target)
     assert client.get("/api/test/", headers=old).get_json()["authenticated"] is True
     assert client.post(url(target, action), json={}, headers=admin_headers).status_code == 200
     assert_error(client.get("/api/admin/users/", headers=old), 401)
@@ -66,18 +66,16 @@ def test_restricting_revokes_tokens_issued_before(client, users, bearer, admin_h
 
 
 def test_suspended_admins_old_token_no_longer_grants_admin_access(
-    client, users, bearer, admin_headers
+    client, users, auth, admin_headers
 ):
-    super_headers = bearer(users.create(is_superuser=True))
+    super_headers = auth(users.create(is_superuser=True))
     admin_old = admin_headers
     target = db.session.scalars(select(User).where(User.email == "admin@example.com")).one()
     assert client.post(url(target, "suspend"), headers=super_headers).status_code == 200
     assert_error(client.get("/api/admin/users/", headers=admin_old), 401)
 
 
-def test_timed_suspension_records_its_end_and_lapses_on_its_own(
-    client, users, bearer, admin_headers
-):
+def test_timed_suspension_records_its_end_and_lapses_on_its_own(client, users, auth, admin_headers):
     target = users.create()
     response = client.post(url(target, "suspend"), json={"duration": 3600}, headers=admin_headers)
     until = response.get_json()["user"]["status_until"]
@@ -87,7 +85,7 @@ def test_timed_suspension_records_its_end_and_lapses_on_its_own(
     stored.status_until = utcnow() - timedelta(seconds=1)
     db.session.commit()
     assert reload(target).effective_status == "active"
-    fresh = bearer(reload(target))
+    fresh = auth(reload(target))
     assert client.get("/api/test/", headers=fresh).get_json()["authenticated"] is True
     assert_error(client.post(url(target, "unsuspend"), headers=admin_headers), 409)
 
@@ -106,7 +104,7 @@ def test_timed_ban_takes_a_duration(client, users, admin_headers):
     [("suspend", "unsuspend", "account_unsuspended"), ("ban", "unban", "account_unbanned")],
 )
 def test_lifting_restores_an_active_account(
-    client, users, bearer, admin_headers, restrict, lift, activity
+    client, users, auth, admin_headers, restrict, lift, activity
 ):
     target = users.create()
     client.post(url(target, restrict), json={"reason": "r", "duration": 60}, headers=admin_headers)
@@ -116,7 +114,7 @@ def test_lifting_restores_an_active_account(
     stored = reload(target)
     assert (stored.status, stored.status_reason, stored.status_until) == ("active", None, None)
     assert activity in activity_types(target)
-    fresh = bearer(stored)
+    fresh = auth(stored)
     assert client.get("/api/test/", headers=fresh).get_json()["authenticated"] is True
 
 
@@ -169,8 +167,8 @@ def test_staff_cannot_act_on_other_staff_or_superusers(client, users, admin_head
         assert reload(target).status == "active"
 
 
-def test_superuser_can_act_on_staff(client, users, bearer):
-    root = bearer(users.create(is_superuser=True))
+def test_superuser_can_act_on_staff(client, users, auth):
+    root = auth(users.create(is_superuser=True))
     staff = users.admin()
     assert client.post(url(staff, "ban"), headers=root).status_code == 200
     assert client.post(url(staff, "unban"), headers=root).status_code == 200
@@ -183,10 +181,10 @@ def test_unknown_user_is_404(client, admin_headers, action):
 
 
 @pytest.mark.parametrize("action", ["suspend", "ban", "unsuspend", "unban"])
-def test_moderation_needs_an_admin(client, users, bearer, action):
+def test_moderation_needs_an_admin(client, users, auth, action):
     target = users.create()
     assert_error(client.post(url(target, action)), 401)
-    assert_error(client.post(url(target, action), headers=bearer(users.create())), 403)
+    assert_error(client.post(url(target, action), headers=auth(users.create())), 403)
     assert reload(target).status == "active"
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.admin.conftest import assert_error
+from tests.helpers import assert_error
 from watchparty.common.types import utcnow
 from watchparty.users.models import BANNED, DELETED, SUSPENDED
 
@@ -138,8 +138,8 @@ def test_anonymous_caller_with_bad_filters_is_still_401(client):
     assert_error(client.get(URL, query_string={"status": "frozen"}), 401)
 
 
-def test_regular_user_is_403(client, users, bearer):
-    assert_error(client.get(URL, headers=bearer(users.create())), 403, "forbidden")
+def test_regular_user_is_403(client, users, auth):
+    assert_error(client.get(URL, headers=auth(users.create())), 403, "forbidden")
 
 
 @pytest.mark.parametrize(

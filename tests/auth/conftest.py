@@ -1,4 +1,4 @@
-"""Helpers for the auth tests: registration bodies, bearer headers, forged and expired tokens."""
+"""Fixtures of the auth tests: registration bodies, forged and expired tokens."""
 
 import uuid
 from datetime import timedelta
@@ -12,22 +12,6 @@ from watchparty.common.types import utcnow
 
 NEW_PASSWORD = "Another-Str0ng-Pass!"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # a fixed 160-bit TOTP secret
-
-
-def bearer(token: str) -> dict:
-    """Authorization header for an access token."""
-    return {"Authorization": f"Bearer {token}"}
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    """The response is the project's error shape with `status` (and `code`)."""
-    body = response.get_json()
-    assert response.status_code == status, body
-    assert body["success"] is False
-    assert {"error", "message", "detail", "errors", "timestamp"} <= set(body)
-    if code:
-        assert body["error"] == code, body
-    return body
 
 
 @pytest.fixture

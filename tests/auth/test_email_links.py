@@ -5,8 +5,9 @@ from urllib.parse import urlparse
 
 from sqlalchemy import func, select
 
-from tests.auth.conftest import NEW_PASSWORD, assert_error
+from tests.auth.conftest import NEW_PASSWORD
 from tests.factories import PASSWORD
+from tests.helpers import assert_error
 from watchparty.auth.models import UserToken
 from watchparty.extensions import db
 from watchparty.users.models import Activity, User

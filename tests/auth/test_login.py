@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from tests.auth.conftest import SECRET, assert_error, bearer
+from tests.auth.conftest import SECRET
 from tests.factories import PASSWORD
+from tests.helpers import assert_error, bearer
 from watchparty.auth.models import UserSession
 from watchparty.auth.service import complete_sign_in
 from watchparty.common.types import utcnow

@@ -5,8 +5,9 @@ import uuid
 from flask_jwt_extended import decode_token
 from sqlalchemy import select
 
-from tests.auth.conftest import NEW_PASSWORD, assert_error, bearer
+from tests.auth.conftest import NEW_PASSWORD
 from tests.factories import PASSWORD
+from tests.helpers import assert_error, bearer
 from watchparty.extensions import db
 from watchparty.users.models import Activity, User
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from tests.auth.conftest import SECRET, assert_error
+from tests.auth.conftest import SECRET
 from tests.factories import PASSWORD
+from tests.helpers import assert_error
 
 WRONG = "Wrong-Passw0rd!"
 

@@ -2,8 +2,8 @@
 
 from sqlalchemy import func, select
 
-from tests.auth.conftest import assert_error, bearer
 from tests.factories import PASSWORD
+from tests.helpers import assert_error, bearer
 from watchparty.extensions import db
 from watchparty.users.models import Activity, User
 

@@ -3,8 +3,8 @@
 from flask_jwt_extended import decode_token
 from sqlalchemy import select
 
-from tests.auth.conftest import assert_error, bearer
 from tests.factories import PASSWORD
+from tests.helpers import assert_error, bearer
 from watchparty.auth.models import UserSession
 from watchparty.extensions import db
 from watchparty.users.models import BANNED, User

@@ -6,8 +6,8 @@ import time
 import pyotp
 from sqlalchemy import select
 
-from tests.auth.conftest import assert_error, bearer
 from tests.factories import PASSWORD
+from tests.helpers import assert_error, bearer
 from watchparty.extensions import db
 from watchparty.users.models import BANNED, Activity, User
 
