@@ -1,67 +1,12 @@
-"""The admin console's browser sign-in: a cookie scoped to /admin/ for pages like the RQ dashboard.
-
-The API stays bearer-only. The console cookie is HttpOnly and SameSite=Strict (cross-site requests
-never carry it), and requests that change state through it must also come from the same origin.
-"""
-
-import uuid
-from urllib.parse import urlparse
+"""Views of the admin console's browser sign-in (rules in console_auth.py)."""
 
 from flask import Blueprint, current_app, redirect, render_template, request
-from flask_jwt_extended import decode_token
-from jwt import PyJWTError
 
-from watchparty.auth import service, tokens, twofactor
-from watchparty.auth.models import UserSession
+from watchparty.admin.console_auth import COOKIE, sign_in, sign_out
 from watchparty.auth.ratelimit import login_limits
-from watchparty.errors import AppError, Forbidden, Unauthorized
-from watchparty.extensions import db
-from watchparty.users.models import User
+from watchparty.errors import AppError
 
 console = Blueprint("console", __name__)
-COOKIE = "wp_admin"
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
-
-
-def sign_in(email: str, password: str, code: str) -> dict:
-    """Password (and 2FA code when enabled) of an administrator → a new session's tokens."""
-    user = service.authenticate(email, password)
-    if not user.is_admin:
-        raise Forbidden("Only administrators can use the admin console.")
-    result = service.complete_sign_in(user)
-    if result.get("requires_2fa"):
-        if not code:
-            raise Unauthorized("Enter the code from your authenticator app.", code="2fa_required")
-        result = twofactor.login_step(result["two_factor_token"], code)
-    return result
-
-
-def _claims() -> dict | None:
-    token = request.cookies.get(COOKIE)
-    try:
-        claims = decode_token(token) if token else None
-    except PyJWTError:
-        return None
-    return claims if claims and claims.get("type") == "access" and claims.get("sid") else None
-
-
-def _same_origin() -> bool:
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    return urlparse(source).netloc == request.host
-
-
-def console_admin() -> User | None:
-    """The administrator signed in to the console by cookie, or None."""
-    claims = _claims()
-    if claims is None:
-        return None
-    session = db.session.get(UserSession, uuid.UUID(claims["sid"]))
-    user = db.session.get(User, uuid.UUID(claims["sub"]))
-    if session is None or not session.is_active or user is None or not user.can_sign_in:
-        return None
-    if request.method not in SAFE_METHODS and not _same_origin():
-        raise Forbidden("Cross-origin request refused.", code="cross_origin")
-    return user if user.is_admin else None
 
 
 def _next_path() -> str:
@@ -103,14 +48,7 @@ def login():
 @console.post("/admin/logout")
 def logout():
     """End the console session: revoke it and drop the cookie."""
-    claims = _claims()
-    if claims is not None:
-        if not _same_origin():
-            raise Forbidden("Cross-origin request refused.", code="cross_origin")
-        session = db.session.get(UserSession, uuid.UUID(claims["sid"]))
-        if session is not None:
-            tokens.revoke_session(session, "logout")
-            db.session.commit()
+    sign_out()
     response = redirect("/admin/login")
     response.delete_cookie(COOKIE, path="/admin/")
     return response

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 from flask import Flask, redirect, request
 
-from watchparty.admin.console import console_admin
+from watchparty.admin.console_auth import console_admin
 from watchparty.common.auth import verify_admin_request
 from watchparty.errors import Unauthorized, Unavailable
 
