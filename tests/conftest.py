@@ -7,6 +7,7 @@ from redis import Redis
 from sqlalchemy import text
 
 from tests.factories import UserFactory
+from tests.live import LiveServer, Socket
 from tests.smtp import SmtpSink
 from watchparty import create_app
 from watchparty.config import database_url
@@ -135,3 +136,28 @@ def me(users):
     """A signed-in user and their headers."""
     user = users.create(first_name="Ada", last_name="Lovelace")
     return user, users.session_headers(user)
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The test app on a real threaded HTTP server (Socket.IO over WebSocket included)."""
+    server = LiveServer(app).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sockets(live_server, users):
+    """Open real Socket.IO client connections: `sockets(user, "/party")`; closed after the test."""
+    opened: list[Socket] = []
+
+    def connect(user, namespace: str, token: str | None = None) -> Socket:
+        if token is None and user is not None:
+            token = users.session(user)["access_token"]
+        socket = Socket(live_server.url, namespace, token)
+        opened.append(socket)
+        return socket
+
+    yield connect
+    for socket in opened:
+        socket.client.disconnect()

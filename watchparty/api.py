@@ -1,8 +1,8 @@
-"""The one table of blueprints and their URL prefixes."""
+"""The one table of blueprints and Socket.IO namespaces, with their URL prefixes."""
 
 from flask import Flask
 
-from watchparty.extensions import api
+from watchparty.extensions import api, socketio
 
 
 def blueprints() -> list:
@@ -11,8 +11,16 @@ def blueprints() -> list:
     from watchparty.auth.routes import blp as auth
     from watchparty.auth.social_routes import blp as social
     from watchparty.auth.user_aliases import blp as auth_aliases
+    from watchparty.chat.party_routes import blp as party_chat
+    from watchparty.chat.routes import blp as chat
     from watchparty.dashboard.routes import blp as dashboard
+    from watchparty.interactive.party_routes import blp as party_reactions
+    from watchparty.interactive.routes import blp as interactive
     from watchparty.meta.routes import blp as meta
+    from watchparty.parties.control_routes import blp as party_control
+    from watchparty.parties.invite_routes import blp as party_invites
+    from watchparty.parties.member_routes import blp as party_members
+    from watchparty.parties.routes import blp as parties
     from watchparty.users.profile_routes import blp as auth_profile
     from watchparty.users.routes import blp as users
 
@@ -25,6 +33,27 @@ def blueprints() -> list:
         (users, "/api/users"),
         (dashboard, "/api/dashboard"),
         (admin, "/api/admin"),
+        (parties, "/api/parties"),
+        (party_invites, "/api/parties"),
+        (party_members, "/api/parties"),
+        (party_control, "/api/parties"),
+        (party_chat, "/api/parties"),
+        (party_reactions, "/api/parties"),
+        (chat, "/api/chat"),
+        (interactive, "/api/interactive"),
+    ]
+
+
+def namespaces() -> list:
+    """(Namespace class, path) for every real-time domain."""
+    from watchparty.chat.events import ChatNamespace
+    from watchparty.interactive.events import InteractiveNamespace
+    from watchparty.parties.events import PartyNamespace
+
+    return [
+        (PartyNamespace, "/party"),
+        (ChatNamespace, "/chat"),
+        (InteractiveNamespace, "/interactive"),
     ]
 
 
@@ -40,3 +69,9 @@ def register_api(app: Flask) -> None:
     for pages in (docs_assets, auth_pages, console):
         app.register_blueprint(pages)
     mount_rq_dashboard(app)
+
+
+def register_namespaces() -> None:
+    """Attach every Socket.IO namespace to the server init_app just created."""
+    for namespace, path in namespaces():
+        socketio.on_namespace(namespace(path))

@@ -8,6 +8,7 @@ from watchparty.errors import register_error_handlers
 from watchparty.extensions import api as rest_api
 from watchparty.extensions import cors, db, jwt, limiter, migrate, socketio
 from watchparty.jobs import jobs
+from watchparty.live.state import init_live
 from watchparty.storage import init_storage
 
 
@@ -51,14 +52,16 @@ def create_app(config: Config | dict | None = None) -> Flask:
     rest_api.init_app(app, spec_kwargs=_spec_kwargs())
     jobs.init_app(app)
     init_storage(app)
+    init_live(app)
 
     from watchparty.admin.cli import admin_cli
-    from watchparty.api import register_api
+    from watchparty.api import register_api, register_namespaces
     from watchparty.common.auth import register_jwt_callbacks
     from watchparty.common.guards import register_input_guards
 
     register_jwt_callbacks(jwt)
     register_api(app)
+    register_namespaces()
     app.cli.add_command(admin_cli)
     register_error_handlers(app)
     register_input_guards(app)

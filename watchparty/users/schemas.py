@@ -120,6 +120,22 @@ class PublicUserSchema(ma.Schema):
     avatar_url = _avatar_of
 
 
+class UserBriefSchema(ma.Schema):
+    """A user as shown beside a party member, chat message or reaction."""
+
+    id = ma.fields.UUID(dump_only=True)
+    name = ma.fields.String(attribute="full_name", dump_only=True)
+    display_name = ma.fields.String(dump_only=True, allow_none=True)
+    avatar = ma.fields.Method("avatar_url", dump_only=True, allow_none=True)
+
+    avatar_url = _avatar_of
+
+
+def dump_brief(user) -> dict:
+    """One user as a UserBrief."""
+    return UserBriefSchema().dump(user)
+
+
 class AvatarUploadSchema(ma.Schema):
     """Multipart upload: the image in `avatar` (or `file`)."""
 

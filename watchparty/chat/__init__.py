@@ -1,0 +1,1 @@
+"""Party chat: messages, settings, moderation, over REST and the /chat namespace."""

@@ -1,0 +1,137 @@
+"""Socket.IO plumbing shared by every real-time namespace: auth, acks, rooms, connections.
+
+Handlers stay as thin as REST views: `@acked(Schema)` parses the payload, the handler calls
+a service, and the ack is `{ok: true, ...}` or `{ok: false, error, message, ...}` in the
+project's one error shape (the same codes REST uses).
+"""
+
+import logging
+import uuid
+from functools import wraps
+
+import marshmallow as ma
+from flask import request
+from flask_jwt_extended import decode_token
+from flask_socketio import Namespace
+
+from watchparty.errors import AppError, Unauthorized, ValidationError, error_body
+from watchparty.extensions import db
+
+log = logging.getLogger(__name__)
+
+# (namespace, sid) -> user id, for connections held by this process. A connection lives
+# and dies with its process, so this is the one piece of per-process memory that is right.
+_connections: dict[tuple[str, str], uuid.UUID] = {}
+
+
+def room(party_id) -> str:
+    """The one name of a party's room (each namespace has its own rooms)."""
+    return f"party:{party_id}"
+
+
+def _bearer(auth) -> str | None:
+    if isinstance(auth, dict) and isinstance(auth.get("token"), str):
+        return auth["token"].removeprefix("Bearer ").strip() or None
+    header = request.headers.get("Authorization", "")
+    return header[7:].strip() or None if header.startswith("Bearer ") else None
+
+
+def user_id_for_token(token: str | None) -> uuid.UUID:
+    """The user an access token belongs to, checked like REST checks it; raises Unauthorized."""
+    from watchparty.auth.models import UserSession
+    from watchparty.users.models import User
+
+    if not token:
+        raise Unauthorized("Connect with auth: {token} or an Authorization: Bearer header.")
+    try:
+        payload = decode_token(token)
+    except Exception as exc:  # noqa: BLE001 - any decode failure is an invalid token
+        raise Unauthorized("The token is invalid or expired.", code="token_invalid") from exc
+    sid, sub = payload.get("sid"), payload.get("sub")
+    if payload.get("type") != "access" or not sid or not sub:
+        raise Unauthorized("An access token is required.", code="token_invalid")
+    session = db.session.get(UserSession, uuid.UUID(sid))
+    user = db.session.get(User, uuid.UUID(sub))
+    if session is None or not session.is_active:
+        raise Unauthorized("The session was revoked.", code="token_revoked")
+    if user is None or not user.can_sign_in:
+        raise Unauthorized("This account cannot be used.", code="account_inactive")
+    return user.id
+
+
+class AuthedNamespace(Namespace):
+    """A namespace that refuses connections without a valid access token."""
+
+    def on_connect(self, auth=None):
+        """Client connects with `auth: {token}` (or a Bearer header); refused otherwise."""
+        try:
+            user_id = user_id_for_token(_bearer(auth))
+        except AppError as error:
+            raise ConnectionRefusedError(error.to_dict()) from None
+        finally:
+            db.session.remove()
+        _connections[(self.namespace, request.sid)] = user_id
+        self.connected(user_id)
+
+    def on_disconnect(self, reason=None):
+        """The connection closed (client left, network dropped, server shutting down)."""
+        user_id = _connections.pop((self.namespace, request.sid), None)
+        if user_id is not None:
+            self.disconnected(user_id)
+            db.session.remove()
+
+    def connected(self, user_id: uuid.UUID) -> None:
+        """Hook: a user's connection was accepted."""
+
+    def disconnected(self, user_id: uuid.UUID) -> None:
+        """Hook: a user's connection closed."""
+
+
+def current_user_id() -> uuid.UUID:
+    """The user of the connection whose event is being handled."""
+    user_id = _connections.get((request.namespace, request.sid))
+    if user_id is None:
+        raise Unauthorized("This connection is not authenticated.")
+    return user_id
+
+
+def current_user():
+    """The User of the current connection, loaded fresh."""
+    from watchparty.users.models import User
+
+    user = db.session.get(User, current_user_id())
+    if user is None or not user.can_sign_in:
+        raise Unauthorized("This account cannot be used.", code="account_inactive")
+    return user
+
+
+def acked(schema: type[ma.Schema] | None = None):
+    """Parse the payload with `schema`, run the handler, and ack `{ok, ...}` or an error."""
+
+    def decorate(fn):
+        @wraps(fn)
+        def handler(self, data=None):
+            try:
+                payload = schema().load(data if data is not None else {}) if schema else data
+                return {"ok": True, **(fn(self, payload) or {})}
+            except ma.ValidationError as exc:
+                return _failed(ValidationError(errors=_field_errors(exc.messages)))
+            except AppError as error:
+                return _failed(error)
+            except Exception:
+                log.exception("socket handler %s failed", fn.__name__)
+                return _failed(None)
+
+        return handler
+
+    return decorate
+
+
+def _field_errors(messages) -> dict:
+    return messages if isinstance(messages, dict) else {"_schema": messages}
+
+
+def _failed(error: AppError | None) -> dict:
+    db.session.rollback()
+    body = error.to_dict() if error else error_body("server_error", "Something went wrong.")
+    return {"ok": False, **body}

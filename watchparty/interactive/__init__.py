@@ -1,0 +1,1 @@
+"""Reactions and polls, over REST and the /interactive namespace."""

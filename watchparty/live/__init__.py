@@ -1,0 +1,1 @@
+"""Live, shared state of running parties: the store, server time and presence."""

@@ -1,0 +1,102 @@
+"""Who is connected to each party, on any process; entries die with their process.
+
+Each connection's entry lives in a hash per party (field = Socket.IO sid) and names the
+process that holds the connection. Every process refreshes a heartbeat key; entries of a
+process whose heartbeat lapsed (killed, crashed) are ignored and pruned on the next read,
+so a kill -9 never leaves ghosts in `online_count`.
+"""
+
+import json
+import logging
+import uuid
+
+from watchparty.extensions import socketio
+from watchparty.live.state import PROCESS_ID, server_ms, store
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_SECONDS = 5
+HEARTBEAT_TTL = 15
+_heartbeat = {"started": False}
+
+
+def _key(party_id) -> str:
+    return f"presence:{party_id}"
+
+
+def ensure_heartbeat(app) -> None:
+    """Start this process's heartbeat (once): it proves our presence entries are alive."""
+    if _heartbeat["started"]:
+        return
+    _heartbeat["started"] = True
+    socketio.start_background_task(_beat, app)
+
+
+def _beat(app) -> None:
+    while True:
+        with app.app_context():
+            try:
+                store().set(f"proc:{PROCESS_ID}", "1", ttl=HEARTBEAT_TTL)
+            except Exception:  # a Redis blip must not kill the heartbeat
+                log.warning("presence heartbeat failed", exc_info=True)
+        socketio.sleep(HEARTBEAT_SECONDS)
+
+
+def _alive(proc: str, cache: dict) -> bool:
+    if proc == PROCESS_ID:
+        return True
+    if proc not in cache:
+        cache[proc] = store().get(f"proc:{proc}") is not None
+    return cache[proc]
+
+
+def join(party_id, sid: str, user_id: uuid.UUID, **info) -> None:
+    """Record connection `sid` of `user_id` as present in the party."""
+    store().set(f"proc:{PROCESS_ID}", "1", ttl=HEARTBEAT_TTL)
+    entry = {"user_id": str(user_id), "proc": PROCESS_ID, "since": server_ms(), **info}
+    store().hset(_key(party_id), sid, json.dumps(entry))
+
+
+def touch(party_id, sid: str, **changes) -> dict | None:
+    """Merge `changes` into a connection's entry (only its own process writes it)."""
+    raw = store().hget(_key(party_id), sid)
+    if raw is None:
+        return None
+    entry = json.loads(raw) | changes
+    store().hset(_key(party_id), sid, json.dumps(entry))
+    return entry
+
+
+def leave(party_id, sid: str) -> None:
+    """Forget connection `sid` in the party."""
+    store().hdel(_key(party_id), sid)
+
+
+def connections(party_id) -> dict[str, dict]:
+    """Live connections of the party: sid -> entry; entries of dead processes are pruned."""
+    raw = store().hgetall(_key(party_id))
+    cache: dict = {}
+    live, dead = {}, []
+    for sid, value in raw.items():
+        entry = json.loads(value)
+        if _alive(entry["proc"], cache):
+            live[sid] = entry
+        else:
+            dead.append(sid)
+    store().hdel(_key(party_id), *dead)
+    return live
+
+
+def online_users(party_id) -> dict[str, dict]:
+    """user_id (str) -> the newest entry among that user's live connections."""
+    users: dict[str, dict] = {}
+    for entry in connections(party_id).values():
+        known = users.get(entry["user_id"])
+        if known is None or entry.get("since", 0) >= known.get("since", 0):
+            users[entry["user_id"]] = entry
+    return users
+
+
+def online_count(party_id) -> int:
+    """Distinct users connected to the party right now."""
+    return len(online_users(party_id))

@@ -1,0 +1,1 @@
+"""Watch parties: the party, its members and roles, invitations, and live playback."""

@@ -1,0 +1,81 @@
+"""Who may see, join and control a party: the rules every REST view and socket handler share."""
+
+import uuid
+
+from sqlalchemy import select
+
+from watchparty.errors import Forbidden, NotFound
+from watchparty.extensions import db
+from watchparty.parties.models import (
+    ACTIVE,
+    HOST,
+    MODERATOR,
+    POLICY_EVERYONE,
+    POLICY_MODERATORS,
+    Party,
+    PartyParticipant,
+)
+
+
+def get_party(party_id) -> Party:
+    """The party, or 404."""
+    party = db.session.get(Party, party_id) if isinstance(party_id, uuid.UUID) else None
+    if party is None:
+        raise NotFound("Party not found.", code="party_not_found")
+    return party
+
+
+def member(party_id: uuid.UUID, user_id: uuid.UUID) -> PartyParticipant | None:
+    """The user's membership row of the party (any status), or None."""
+    return db.session.scalar(
+        select(PartyParticipant).where(
+            PartyParticipant.party_id == party_id, PartyParticipant.user_id == user_id
+        )
+    )
+
+
+def active_member(party: Party, user_id: uuid.UUID) -> PartyParticipant | None:
+    """The membership if it is active (the user holds a seat), else None."""
+    row = member(party.id, user_id)
+    return row if row is not None and row.status == ACTIVE else None
+
+
+def require_member(party: Party, user_id: uuid.UUID) -> PartyParticipant:
+    """The active membership, or 403."""
+    row = active_member(party, user_id)
+    if row is None:
+        raise Forbidden("Join the party first.", code="not_a_participant")
+    return row
+
+
+def require_moderator(party: Party, user_id: uuid.UUID) -> PartyParticipant:
+    """An active host or moderator membership, or 403."""
+    row = require_member(party, user_id)
+    if row.role not in (HOST, MODERATOR):
+        raise Forbidden("Only the host or a moderator can do this.", code="not_a_moderator")
+    return row
+
+
+def require_host(party: Party, user_id: uuid.UUID) -> PartyParticipant:
+    """The host's membership, or 403."""
+    row = require_member(party, user_id)
+    if row.role != HOST:
+        raise Forbidden("Only the host can do this.", code="not_the_host")
+    return row
+
+
+def can_control(party: Party, row: PartyParticipant | None) -> bool:
+    """Whether this membership may control playback under the party's control policy."""
+    if row is None or row.status != ACTIVE:
+        return False
+    if row.role == HOST or party.control_policy == POLICY_EVERYONE:
+        return True
+    return party.control_policy == POLICY_MODERATORS and row.role == MODERATOR
+
+
+def require_control(party: Party, user_id: uuid.UUID) -> PartyParticipant:
+    """A membership allowed to control playback, or 403."""
+    row = require_member(party, user_id)
+    if not can_control(party, row):
+        raise Forbidden("You cannot control playback in this party.", code="control_denied")
+    return row
