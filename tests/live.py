@@ -42,7 +42,12 @@ class Socket:
         self.client.on("*", self._record, namespace=namespace)
         auth = {"token": token} if token is not None else None
         self.client.connect(
-            url, namespaces=[namespace], auth=auth, transports=["websocket"], wait_timeout=5, **connect
+            url,
+            namespaces=[namespace],
+            auth=auth,
+            transports=["websocket"],
+            wait_timeout=5,
+            **connect,
         )
 
     def _record(self, event, data=None):
