@@ -17,6 +17,7 @@ def blueprints() -> list:
     from watchparty.interactive.party_routes import blp as party_reactions
     from watchparty.interactive.routes import blp as interactive
     from watchparty.meta.routes import blp as meta
+    from watchparty.parties.admin_routes import blp as party_admin
     from watchparty.parties.control_routes import blp as party_control
     from watchparty.parties.invite_routes import blp as party_invites
     from watchparty.parties.member_routes import blp as party_members
@@ -39,6 +40,7 @@ def blueprints() -> list:
         (party_control, "/api/parties"),
         (party_chat, "/api/parties"),
         (party_reactions, "/api/parties"),
+        (party_admin, "/api/admin"),
         (chat, "/api/chat"),
         (interactive, "/api/interactive"),
     ]
