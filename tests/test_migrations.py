@@ -116,7 +116,7 @@ def test_upgrade_on_an_empty_database_yields_exactly_the_models(request, databas
     differences = schema_differences(url)
     assert differences == [], (
         "the migrations do not produce the models' schema; add a revision with "
-        "`flask db migrate` (or, before release, run migrations/regenerate.sh)"
+        "migrations/revision.sh (see migrations/README)"
     )
     assert {t.name for t in all_models_metadata().sorted_tables} <= table_names(url)
 
