@@ -1,7 +1,50 @@
-"""Placeholder: Socket.IO namespace of chat/events.py (being written)."""
+"""Namespace /chat: members join a party's chat room, send and delete messages."""
 
-from watchparty.common.realtime import AuthedNamespace
+from flask_socketio import join_room, leave_room
+
+from watchparty.chat import service
+from watchparty.chat.schemas import (
+    ChatPartyRefSchema,
+    ChatSocketDeleteSchema,
+    ChatSocketSendSchema,
+    dump_message,
+)
+from watchparty.common.realtime import AuthedNamespace, acked, current_user_id, room
 
 
 class ChatNamespace(AuthedNamespace):
-    """Placeholder namespace."""
+    """Party chat in real time; every handler acks `{ok, ...}` or an error."""
+
+    @acked(ChatPartyRefSchema)
+    def on_join(self, payload):
+        """Client enters a party's chat: ack with the last 50 messages and the settings."""
+        snapshot = service.enter(payload["party_id"], current_user_id())
+        join_room(room(payload["party_id"]))
+        return snapshot
+
+    @acked(ChatSocketSendSchema)
+    def on_send(self, payload):
+        """Client sends a message: acked once committed, then broadcast as `message`."""
+        message = service.send(
+            payload["party_id"],
+            current_user_id(),
+            payload["text"],
+            reply_to=payload["reply_to"],
+            client_id=payload["client_id"],
+            message_type=payload["message_type"],
+        )
+        return {"message": dump_message(message)}
+
+    @acked(ChatSocketDeleteSchema)
+    def on_delete(self, payload):
+        """Client (author, host or moderator) deletes a message: broadcast as `deleted`."""
+        message = service.delete_message(
+            payload["party_id"], current_user_id(), payload["message_id"]
+        )
+        return {"party_id": str(message.party_id), "message_id": str(message.id)}
+
+    @acked(ChatPartyRefSchema)
+    def on_leave(self, payload):
+        """Client leaves a party's chat room (it stops receiving its messages)."""
+        leave_room(room(payload["party_id"]))
+        return {"party_id": str(payload["party_id"])}

@@ -1,0 +1,78 @@
+"""What a message may contain and how fast a user may send: checked on every send."""
+
+import re
+import uuid
+
+from flask import current_app
+
+from watchparty.chat.models import EMOJI
+from watchparty.errors import AppError, ValidationError
+from watchparty.live.state import store
+
+LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+# Pictographs, symbols, dingbats, flags and the joiners/selectors that build emoji sequences.
+EMOJI_CHARS = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\U0001f1e6-\U0001f1ff]"
+    "[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
+)
+DEFAULT_FLOOD_BURST = 20
+DEFAULT_FLOOD_RATE = 10.0
+
+
+def emojis_in(text: str) -> list[str]:
+    """The emojis a text contains, in order."""
+    return [m.group(0).replace("\ufe0f", "") for m in EMOJI_CHARS.finditer(text)]
+
+
+def check_text(text: str, message_type: str, settings: dict) -> str:
+    """The message text to store, or a 400 naming the broken rule."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("A message cannot be empty.", errors={"text": ["Required."]})
+    limit = settings["max_message_length"]
+    if len(text) > limit:
+        raise ValidationError(
+            f"Messages are limited to {limit} characters.",
+            code="message_too_long",
+            errors={"text": [f"Longer than {limit} characters."]},
+        )
+    if not settings["allow_links"] and LINK.search(text):
+        raise ValidationError(
+            "Links are not allowed in this chat.",
+            code="links_not_allowed",
+            errors={"text": ["Links are not allowed."]},
+        )
+    has_emoji = message_type == EMOJI or bool(EMOJI_CHARS.search(text))
+    if not settings["allow_emojis"] and has_emoji:
+        raise ValidationError(
+            "Emojis are turned off in this chat.",
+            code="emojis_not_allowed",
+            errors={"text": ["Emojis are not allowed."]},
+        )
+    return text
+
+
+def check_flood(user_id: uuid.UUID) -> None:
+    """Take one token from the user's bucket (shared by every process), or 429."""
+    config = current_app.config
+    burst = int(config.get("CHAT_FLOOD_BURST", DEFAULT_FLOOD_BURST))
+    rate = float(config.get("CHAT_FLOOD_RATE", DEFAULT_FLOOD_RATE))
+    if not store().take(f"chat:flood:{user_id}", rate, burst):
+        raise AppError(
+            f"Slow down: at most {burst} messages at once and {rate:g} per second.",
+            code="rate_limited",
+            status=429,
+        )
+
+
+def check_slow_mode(party_id: uuid.UUID, user_id: uuid.UUID, settings: dict) -> None:
+    """In slow mode, one message per user per interval (the stamp lives in the live store)."""
+    if not settings["slow_mode"]:
+        return
+    interval = settings["slow_mode_interval"]
+    if not store().set(f"chat:slow:{party_id}:{user_id}", "1", ttl=interval, nx=True):
+        raise AppError(
+            f"Slow mode is on: one message every {interval} seconds.",
+            code="slow_mode",
+            status=429,
+        )
