@@ -20,7 +20,7 @@ from watchparty.parties.models import (
 def get_party(party_id) -> Party:
     """The party, or 404."""
     party = db.session.get(Party, party_id) if isinstance(party_id, uuid.UUID) else None
-    if party is None:
+    if party is None or party.deleted_at is not None:
         raise NotFound("Party not found.", code="party_not_found")
     return party
 

@@ -44,8 +44,13 @@ def free_seat(party_id: uuid.UUID) -> None:
     )
 
 
-def join(party: Party, user_id: uuid.UUID, message: str | None = None) -> PartyParticipant:
-    """Join (or ask to join) the party; idempotent for members. Commits."""
+def join(
+    party: Party, user_id: uuid.UUID, message: str | None = None, approved: bool = False
+) -> PartyParticipant:
+    """Join (or ask to join) the party; idempotent for members. Commits.
+
+    `approved` skips the approval queue (an invite from the host or a moderator).
+    """
     row = member(party.id, user_id)
     if row is not None and row.status in (ACTIVE, PENDING):
         return row
@@ -53,7 +58,7 @@ def join(party: Party, user_id: uuid.UUID, message: str | None = None) -> PartyP
         raise Forbidden("You are banned from this party.", code="banned")
     if party.status == ENDED:
         raise Conflict("This party has ended.", code="party_ended")
-    pending = party.require_approval and party.host_id != user_id
+    pending = party.require_approval and party.host_id != user_id and not approved
     if not pending and not take_seat(party.id):
         db.session.rollback()
         raise Conflict("This party is full.", code="party_full")

@@ -49,6 +49,9 @@ class Party(IdMixin, TimestampMixin, db.Model):
     room_code: Mapped[str] = mapped_column(String(12), unique=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Deleted parties keep their row (chat, reactions and reports point at it) but vanish
+    # from every view: get_party answers 404 for them.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     peak_online: Mapped[int] = mapped_column(Integer, default=0)
     # The last playback state, persisted from the live store so a restart can resume it.
     playback: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -79,3 +82,7 @@ class PartyParticipant(IdMixin, db.Model):
     watch_seconds: Mapped[int] = mapped_column(Integer, default=0)
 
     user = relationship("User", lazy="joined")
+
+
+# Invite codes, invitations and reports: imported here so db.create_all sees their tables.
+from watchparty.parties import invite_models  # noqa: E402, F401

@@ -1,5 +1,132 @@
-"""Placeholder: REST views of parties/routes.py (being written)."""
+"""REST views of parties: CRUD, the caller's lists, discovery and reports."""
 
+import uuid
+
+from flask import jsonify
+
+from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.pagination import PageQuerySchema, page_of
+from watchparty.common.schemas import MessageSchema, message
+from watchparty.parties import discovery, invites, service
+from watchparty.parties.input_schemas import (
+    PartyCreateSchema,
+    PartyListQuerySchema,
+    PartyUpdateSchema,
+    PublicQuerySchema,
+    ReportSchema,
+    SearchQuerySchema,
+)
+from watchparty.parties.schemas import PartyDetailSchema, PartySchema, dump_party
 
-blp = Blueprint("parties_routes", __name__, description="parties_routes")
+blp = Blueprint("parties_routes", __name__, description="Watch parties: create, find, manage")
+PartyPage = page_of(PartySchema, "PartyPage")
+
+
+def _me():
+    return current_user.id if current_user else None
+
+
+@blp.get("/")
+@auth_required
+@blp.arguments(PartyListQuerySchema, location="query")
+@blp.response(200, PartyPage)
+def list_parties(query):
+    """Parties you may see (public ones and yours), filtered by status, visibility, search."""
+    return jsonify(discovery.list_parties(current_user.id, query))
+
+
+@blp.post("/")
+@auth_required
+@blp.arguments(PartyCreateSchema)
+@blp.response(201, PartySchema)
+def create_party(body):
+    """Create a party; you become its host. Media (video_id or media_url) may come later."""
+    return jsonify(dump_party(service.create_party(current_user, body))), 201
+
+
+@blp.get("/<uuid:party_id>/")
+@auth_required
+@blp.response(200, PartyDetailSchema)
+def get_party(party_id: uuid.UUID):
+    """One party with its participants (public parties, or parties you are in)."""
+    return jsonify(service.party_detail(current_user, party_id))
+
+
+@blp.route("/<uuid:party_id>/", methods=["PUT", "PATCH"])
+@auth_required
+@blp.arguments(PartyUpdateSchema)
+@blp.response(200, PartySchema)
+def update_party(body, party_id: uuid.UUID):
+    """Change a party (host only; PUT and PATCH are both partial)."""
+    return jsonify(dump_party(service.update_party(current_user, party_id, body)))
+
+
+@blp.delete("/<uuid:party_id>/")
+@auth_required
+@blp.response(200, MessageSchema)
+def delete_party(party_id: uuid.UUID):
+    """Delete a party (host only): it ends for everyone connected and leaves every list."""
+    service.delete_own_party(current_user, party_id)
+    return jsonify(message("The party was deleted."))
+
+
+@blp.get("/recent/")
+@auth_required
+@blp.arguments(PageQuerySchema, location="query")
+@blp.response(200, PartyPage)
+def recent(query):
+    """Parties you hosted or joined, the latest first."""
+    return jsonify(discovery.recent_parties(current_user.id, query))
+
+
+@blp.get("/public/")
+@optional_auth
+@blp.arguments(PublicQuerySchema, location="query")
+@blp.response(200, PartyPage)
+def public(query):
+    """Public parties that have not ended (live ones first)."""
+    return jsonify(discovery.public_parties(query))
+
+
+@blp.get("/trending/")
+@optional_auth
+@blp.arguments(PageQuerySchema, location="query")
+@blp.response(200, PartyPage)
+def trending(query):
+    """Public parties ranked by viewers online now, then by joins in the last day."""
+    return jsonify(discovery.trending(query))
+
+
+@blp.get("/recommendations/")
+@auth_required
+@blp.arguments(PageQuerySchema, location="query")
+@blp.response(200, PartyPage)
+def recommendations(query):
+    """Public parties you are not in, like the ones you attended (category, host)."""
+    return jsonify(discovery.recommendations(current_user.id, query))
+
+
+@blp.get("/search/")
+@optional_auth
+@blp.arguments(SearchQuerySchema, location="query")
+@blp.response(200, PartyPage)
+def search(query):
+    """Search titles and descriptions (`q`), optionally by `is_public` and `category`."""
+    return jsonify(discovery.search_parties(_me(), query))
+
+
+@blp.post("/report/")
+@auth_required
+@blp.arguments(ReportSchema)
+@blp.response(201, MessageSchema)
+def report(body):
+    """Report a party to the moderators (one report per party)."""
+    result = invites.report_party(
+        current_user, body["party_id"], body["reason"], body["description"]
+    )
+    return jsonify(result), 201
+
+
+# Start, end and analytics register their views on this blueprint.
+from watchparty.parties import lifecycle_routes  # noqa: E402, F401

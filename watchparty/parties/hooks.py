@@ -1,0 +1,63 @@
+"""What the parties domain adds to user stats and to account deletion."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from watchparty.common.types import utcnow
+from watchparty.extensions import db
+from watchparty.parties.membership import free_seat
+from watchparty.parties.models import ACTIVE, ENDED, HOST, LEFT, PENDING, Party, PartyParticipant
+from watchparty.users import deletion, stats
+
+# Memberships that were real attendance (not a pending request).
+ATTENDED = ("active", "left", "kicked")
+
+
+def _count(*conditions) -> int:
+    stmt = select(func.count()).select_from(PartyParticipant).where(*conditions)
+    return db.session.scalar(stmt) or 0
+
+
+def _watch_seconds(*conditions) -> int:
+    stmt = select(func.coalesce(func.sum(PartyParticipant.watch_seconds), 0)).where(*conditions)
+    return db.session.scalar(stmt) or 0
+
+
+@stats.register_contributor
+def party_facts(user_id: uuid.UUID, week_start: datetime) -> dict[str, float]:
+    """Parties hosted and joined, this week's parties, and watch time in minutes."""
+    mine = (PartyParticipant.user_id == user_id,)
+    hosted = db.session.scalar(
+        select(func.count()).where(Party.host_id == user_id, Party.deleted_at.is_(None))
+    )
+    attended = (*mine, PartyParticipant.status.in_(ATTENDED))
+    recent = PartyParticipant.joined_at >= week_start
+    return {
+        "parties_hosted": hosted or 0,
+        "parties_joined": _count(*attended, PartyParticipant.role != HOST),
+        "parties_this_week": _count(*attended, recent),
+        "watch_time_minutes": _watch_seconds(*mine) / 60,
+        "watch_time_minutes_this_week": _watch_seconds(*mine, recent) / 60,
+    }
+
+
+@deletion.register_cleanup
+def leave_all_parties(user) -> None:
+    """End the parties the user hosts and end their memberships (no commit)."""
+    now = utcnow()
+    for party in db.session.scalars(
+        select(Party).where(Party.host_id == user.id, Party.status != ENDED)
+    ):
+        party.status, party.ended_at = ENDED, now
+    rows = db.session.scalars(
+        select(PartyParticipant).where(
+            PartyParticipant.user_id == user.id,
+            PartyParticipant.status.in_((ACTIVE, PENDING)),
+        )
+    ).all()
+    for row in rows:
+        if row.status == ACTIVE:
+            free_seat(row.party_id)
+        row.status, row.left_at = LEFT, now

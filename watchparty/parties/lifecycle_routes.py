@@ -1,0 +1,47 @@
+"""REST views of a party's life: start, end, analytics (registered on the parties blueprint)."""
+
+import uuid
+
+from flask import jsonify
+
+from watchparty.common.auth import auth_required, current_user
+from watchparty.parties import analytics, service
+from watchparty.parties.routes import blp
+from watchparty.parties.schemas import (
+    AnalyticsSchema,
+    AnalyticsUpdateSchema,
+    PartySchema,
+    dump_party,
+)
+
+
+@blp.post("/<uuid:party_id>/start/")
+@auth_required
+@blp.response(200, PartySchema)
+def start_party(party_id: uuid.UUID):
+    """Go live (host only)."""
+    return jsonify(dump_party(service.start_party(current_user, party_id)))
+
+
+@blp.post("/<uuid:party_id>/end/")
+@auth_required
+@blp.response(200, PartySchema)
+def end_party(party_id: uuid.UUID):
+    """End the party for everyone (host only); it stays in history."""
+    return jsonify(dump_party(service.end_party(current_user, party_id)))
+
+
+@blp.get("/<uuid:party_id>/analytics/")
+@auth_required
+@blp.response(200, AnalyticsSchema)
+def party_analytics(party_id: uuid.UUID):
+    """Members, presence, peak, watch time, drift, chat and reactions (host/moderators)."""
+    return jsonify(analytics.analytics(current_user, party_id))
+
+
+@blp.post("/<uuid:party_id>/update-analytics/")
+@auth_required
+@blp.response(200, AnalyticsUpdateSchema)
+def update_analytics(party_id: uuid.UUID):
+    """Record the current online count as the peak if higher (host/moderators)."""
+    return jsonify(analytics.update_analytics(current_user, party_id))

@@ -1,0 +1,230 @@
+"""Parties: create, read, update, delete, start and end, join and leave."""
+
+import secrets
+import uuid
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from watchparty.common.types import utcnow
+from watchparty.errors import Conflict, Forbidden, ValidationError
+from watchparty.extensions import db
+from watchparty.parties import broadcast, membership
+from watchparty.parties.access import get_party, member, require_host
+from watchparty.parties.models import (
+    ACTIVE,
+    ENDED,
+    HOST,
+    LIVE,
+    PENDING,
+    PUBLIC,
+    Party,
+    PartyParticipant,
+)
+from watchparty.parties.schemas import dump_member, dump_participants, dump_party
+
+# No 0/O, 1/I/L: a code read aloud or off a screen cannot be mistyped.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+ROOM_CODE_LENGTH = 6
+
+
+def random_code(length: int = ROOM_CODE_LENGTH) -> str:
+    """A code from the unambiguous alphabet."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def _free_room_code() -> str:
+    for _ in range(20):
+        code = random_code()
+        if db.session.scalar(select(Party.id).where(Party.room_code == code)) is None:
+            return code
+    return random_code(ROOM_CODE_LENGTH + 2)  # the 6-letter space is crowded: go longer
+
+
+def create_party(user, data: dict) -> Party:
+    """Create a party with `user` as its host (who takes the first seat). Commits."""
+    for _ in range(3):  # a concurrent creator may take the same room code: draw again
+        party = Party(host_id=user.id, room_code=_free_room_code(), seats_taken=0, **data)
+        db.session.add(party)
+        try:
+            db.session.commit()
+            break
+        except IntegrityError:
+            db.session.rollback()
+    else:
+        raise Conflict("Could not allocate a room code; try again.", code="room_code_busy")
+    membership.join(party, user.id)
+    return party
+
+
+def is_viewer(party: Party, user_id: uuid.UUID | None) -> bool:
+    """Public parties are visible to all; private ones to their host and members."""
+    if party.visibility == PUBLIC or party.host_id == user_id:
+        return True
+    row = member(party.id, user_id) if user_id else None
+    return row is not None and row.status in (ACTIVE, PENDING)
+
+
+def visible_to(user_id: uuid.UUID | None):
+    """SQL: parties `user_id` may see in lists (never deleted ones)."""
+    if user_id is None:
+        return (Party.visibility == PUBLIC) & Party.deleted_at.is_(None)
+    mine = exists().where(
+        PartyParticipant.party_id == Party.id,
+        PartyParticipant.user_id == user_id,
+        PartyParticipant.status.in_((ACTIVE, PENDING)),
+    )
+    return or_(Party.visibility == PUBLIC, Party.host_id == user_id, mine) & (
+        Party.deleted_at.is_(None)
+    )
+
+
+def party_detail(user, party_id: uuid.UUID) -> dict:
+    """One party with its participants and the caller's role; 403 for outsiders of a private one."""
+    party = get_party(party_id)
+    if not is_viewer(party, user.id):
+        raise Forbidden("This party is private.", code="party_private")
+    row = member(party.id, user.id)
+    return dump_party(party) | {
+        "participants": dump_participants(party),
+        "my_role": row.role if row else None,
+        "my_status": row.status if row else None,
+    }
+
+
+def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
+    """Apply partial changes (host only). Commits."""
+    party = get_party(party_id)
+    require_host(party, user.id)
+    if party.status == ENDED:
+        raise Conflict("This party has ended.", code="party_ended")
+    if changes.get("video_id"):
+        changes.setdefault("media_url", None)
+    if changes.get("media_url"):
+        changes.setdefault("video_id", None)
+    seats = changes.get("max_participants")
+    if seats is not None and seats < party.seats_taken:
+        raise ValidationError(
+            "The party already has more members than that.",
+            errors={"max_participants": [f"At least {party.seats_taken} (current members)."]},
+        )
+    for key, value in changes.items():
+        setattr(party, key, value)
+    db.session.commit()
+    return party
+
+
+def accrue_watch_time(party: Party, row: PartyParticipant, now) -> None:
+    """Add the time a member spent in the running party to their watch time."""
+    # After the end every member was already accrued once, by _finish.
+    if party.started_at is None or party.status == ENDED or row.status != ACTIVE:
+        return
+    since = max(party.started_at, row.joined_at)
+    row.watch_seconds = (row.watch_seconds or 0) + max(0, int((now - since).total_seconds()))
+
+
+def _finish(party: Party) -> None:
+    """Mark the party ended and close every member's watch time (no commit)."""
+    if party.status == ENDED:
+        return
+    now = utcnow()
+    rows = db.session.scalars(
+        select(PartyParticipant).where(
+            PartyParticipant.party_id == party.id, PartyParticipant.status == ACTIVE
+        )
+    ).all()
+    for row in rows:
+        accrue_watch_time(party, row, now)
+    party.status, party.ended_at = ENDED, now
+
+
+def end_party(user, party_id: uuid.UUID) -> Party:
+    """End the party (host only); everyone connected is told `ended`. Commits."""
+    party = get_party(party_id)
+    require_host(party, user.id)
+    _finish(party)
+    db.session.commit()
+    broadcast.emit("ended", {"party_id": str(party.id)}, party.id)
+    return party
+
+
+def delete_party(party: Party) -> None:
+    """End the party and remove it from every view (its row stays for history). Commits."""
+    _finish(party)
+    party.deleted_at = utcnow()
+    db.session.commit()
+    broadcast.emit("ended", {"party_id": str(party.id)}, party.id)
+
+
+def delete_own_party(user, party_id: uuid.UUID) -> None:
+    """Delete a party the user hosts."""
+    party = get_party(party_id)
+    require_host(party, user.id)
+    delete_party(party)
+
+
+def start_party(user, party_id: uuid.UUID) -> Party:
+    """Go live (host only). Commits."""
+    party = get_party(party_id)
+    require_host(party, user.id)
+    if party.status == ENDED:
+        raise Conflict("This party has ended.", code="party_ended")
+    party.status = LIVE
+    party.started_at = party.started_at or utcnow()
+    db.session.commit()
+    return party
+
+
+def announce_members(party: Party) -> None:
+    """Tell the room the member list changed."""
+    payload = {"party_id": str(party.id), "participants": dump_participants(party)}
+    broadcast.emit("participants", payload, party.id)
+
+
+def join_result(party: Party, row: PartyParticipant) -> dict:
+    """The join response of seed 004, plus the party."""
+    text = "Joined the party." if row.status == ACTIVE else "Your request awaits approval."
+    return {
+        "success": True,
+        "message": text,
+        "participant": dump_member(row),
+        "party": dump_party(party),
+    }
+
+
+def admit(party: Party, user_id: uuid.UUID, message=None, approved=False) -> dict:
+    """Join `party` (a pending member is admitted when `approved`); announces the change."""
+    row = membership.join(party, user_id, message, approved=approved)
+    if approved and row.status == PENDING:
+        row = membership.approve(party, row)
+    if row.status == ACTIVE:
+        announce_members(party)
+    return join_result(party, row)
+
+
+def join_party(user, party_id: uuid.UUID, message: str | None = None) -> dict:
+    """Join by id: the id is the party's link; approval-required parties queue the joiner."""
+    return admit(get_party(party_id), user.id, message)
+
+
+def leave_party(user, party_id: uuid.UUID) -> None:
+    """Leave the party; the host must hand over first. Commits."""
+    party = get_party(party_id)
+    row = member(party.id, user.id)
+    if row is None or row.status not in (ACTIVE, PENDING):
+        raise Forbidden("You are not in this party.", code="not_a_participant")
+    if row.role == HOST and party.status != ENDED:
+        raise Conflict(
+            "The host cannot leave: transfer the host role or end the party first.",
+            code="host_cannot_leave",
+        )
+    was_active = row.status == ACTIVE
+    accrue_watch_time(party, row, utcnow())
+    membership.remove(party, row)
+    if was_active:
+        announce_members(party)
+        broadcast.disconnect_user(party.id, user.id)
+
+
+# Stats contributions and account-deletion clean-up register when this module loads.
+from watchparty.parties import hooks  # noqa: E402, F401
