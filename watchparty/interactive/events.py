@@ -1,7 +1,57 @@
-"""Placeholder: Socket.IO namespace of interactive/events.py (being written)."""
+"""The /interactive namespace: reactions and polls in real time (same services as REST)."""
 
-from watchparty.common.realtime import AuthedNamespace
+from flask import request
+
+from watchparty.common.realtime import AuthedNamespace, acked, current_user_id, room
+from watchparty.interactive import service
+from watchparty.interactive.schemas import (
+    PartyRefSchema,
+    PollRefSchema,
+    SocketPollCreateSchema,
+    SocketReactionSchema,
+    SocketVoteSchema,
+)
+from watchparty.parties.access import get_party, require_member
 
 
 class InteractiveNamespace(AuthedNamespace):
-    """Placeholder namespace."""
+    """Members react and vote; hosts and moderators run polls."""
+
+    @acked(PartyRefSchema)
+    def on_join(self, data):
+        """A member's client enters the party's room; acked with the open polls."""
+        user_id = current_user_id()
+        require_member(get_party(data["party_id"]), user_id)
+        self.enter_room(request.sid, room(data["party_id"]))
+        return {
+            "party_id": str(data["party_id"]),
+            "polls": service.open_polls(data["party_id"], user_id),
+        }
+
+    @acked(PartyRefSchema)
+    def on_leave(self, data):
+        """A client stops receiving the party's reactions and polls."""
+        self.leave_room(request.sid, room(data["party_id"]))
+        return {}
+
+    @acked(SocketReactionSchema)
+    def on_react(self, data):
+        """A member reacts with one emoji; broadcast as `reaction`."""
+        args = (data["party_id"], current_user_id(), data["emoji"], data["video_ts"])
+        return {"reaction": service.react(*args)}
+
+    @acked(SocketPollCreateSchema)
+    def on_poll_create(self, data):
+        """A host or moderator opens a poll; broadcast as `poll`."""
+        party_id = data.pop("party_id")
+        return {"poll": service.create_poll(party_id, current_user_id(), **data)}
+
+    @acked(SocketVoteSchema)
+    def on_vote(self, data):
+        """A member votes once; broadcast as `poll` with the new counts."""
+        return {"poll": service.vote(data["poll_id"], current_user_id(), data["option_id"])}
+
+    @acked(PollRefSchema)
+    def on_poll_close(self, data):
+        """A host or moderator closes a poll; broadcast as `poll`."""
+        return {"poll": service.close_poll(data["poll_id"], current_user_id())}
