@@ -31,6 +31,7 @@ class AppError(Exception):
     status = 400
     code = "bad_request"
     message = "The request could not be processed."
+    headers: dict[str, str] = {}
 
     def __init__(self, message=None, *, errors=None, detail=None, code=None, status=None):
         super().__init__(message or self.message)
@@ -71,6 +72,21 @@ class TooLarge(AppError):
 
 class UnsupportedMedia(AppError):
     status, code, message = 415, "unsupported_media_type", "Unsupported media type."
+
+
+class RateLimited(AppError):
+    """Too many requests: carries the X-RateLimit-* and Retry-After headers REST sends."""
+
+    status, code, message = 429, "rate_limited", "Too many requests. Try again later."
+
+    def __init__(self, message=None, *, limit: int, retry_after: int, **kwargs):
+        super().__init__(message, detail=f"Retry after {retry_after} s.", **kwargs)
+        self.headers = {
+            "X-RateLimit-Limit": str(limit),
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset": str(retry_after),
+            "Retry-After": str(retry_after),
+        }
 
 
 class Unavailable(AppError):
@@ -132,7 +148,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(AppError)
     def handle_app_error(error: AppError):
-        return error.to_dict(), error.status
+        return error.to_dict(), error.status, error.headers
 
     @app.errorhandler(HTTPException)
     def handle_http(error: HTTPException):

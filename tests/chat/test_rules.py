@@ -73,7 +73,7 @@ def test_flood_limit_allows_a_burst_then_refuses_with_429(app, chat, sockets, mo
     assert "Slow down" in acks[5]["message"]
 
 
-def test_flood_limit_over_rest_is_429(app, client, chat, monkeypatch):
+def test_flood_limit_over_rest_is_429_with_retry_headers(app, client, chat, monkeypatch):
     monkeypatch.setitem(app.config, "CHAT_FLOOD_BURST", 1)
     monkeypatch.setitem(app.config, "CHAT_FLOOD_RATE", 0.01)
     url = f"/api/chat/{chat.pid}/messages/send/"
@@ -81,6 +81,9 @@ def test_flood_limit_over_rest_is_429(app, client, chat, monkeypatch):
     assert client.post(url, json={"text": "a"}, headers=headers).status_code == 201
     refused = client.post(url, json={"text": "b"}, headers=headers)
     assert refused.status_code == 429 and refused.get_json()["error"] == "rate_limited"
+    assert refused.headers["X-RateLimit-Limit"] == "1"
+    assert refused.headers["X-RateLimit-Remaining"] == "0"
+    assert refused.headers["Retry-After"] == "100"  # one token per 100 s at 0.01/s
 
 
 def test_default_flood_limit_admits_a_burst_of_twenty(chat, sockets):

@@ -111,6 +111,7 @@ def test_reactions_are_rate_limited_per_user(client, crowd, app, monkeypatch, so
         assert ok.status_code == 201
     limited = client.post(crowd.url("reactions/create/"), json={"emoji": "😂"}, headers=headers)
     assert_error(limited, 429, "rate_limited")
+    assert limited.headers["X-RateLimit-Limit"] == "3" and "Retry-After" in limited.headers
     ack = sockets(crowd.member, "/interactive").call(
         "react", {"party_id": str(crowd.party.id), "emoji": "😂", "video_ts": 0}
     )

@@ -6,8 +6,8 @@ import uuid
 from flask import current_app
 
 from watchparty.chat.models import EMOJI
-from watchparty.errors import AppError, ValidationError
-from watchparty.live.state import store
+from watchparty.errors import ValidationError
+from watchparty.live import limits
 
 LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 # Pictographs, symbols, dingbats, flags and the joiners/selectors that build emoji sequences.
@@ -57,12 +57,8 @@ def check_flood(user_id: uuid.UUID) -> None:
     config = current_app.config
     burst = int(config.get("CHAT_FLOOD_BURST", DEFAULT_FLOOD_BURST))
     rate = float(config.get("CHAT_FLOOD_RATE", DEFAULT_FLOOD_RATE))
-    if not store().take(f"chat:flood:{user_id}", rate, burst):
-        raise AppError(
-            f"Slow down: at most {burst} messages at once and {rate:g} per second.",
-            code="rate_limited",
-            status=429,
-        )
+    message = f"Slow down: at most {burst} messages at once and {rate:g} per second."
+    limits.take(f"chat:flood:{user_id}", rate, burst, message)
 
 
 def check_slow_mode(party_id: uuid.UUID, user_id: uuid.UUID, settings: dict) -> None:
@@ -70,9 +66,5 @@ def check_slow_mode(party_id: uuid.UUID, user_id: uuid.UUID, settings: dict) -> 
     if not settings["slow_mode"]:
         return
     interval = settings["slow_mode_interval"]
-    if not store().set(f"chat:slow:{party_id}:{user_id}", "1", ttl=interval, nx=True):
-        raise AppError(
-            f"Slow mode is on: one message every {interval} seconds.",
-            code="slow_mode",
-            status=429,
-        )
+    message = f"Slow mode is on: one message every {interval} seconds."
+    limits.once_per(f"chat:slow:{party_id}:{user_id}", interval, message, code="slow_mode")

@@ -9,9 +9,10 @@ from sqlalchemy import Integer, cast, func, select
 
 from watchparty.common.pagination import paginate
 from watchparty.common.types import iso
-from watchparty.errors import AppError, Conflict, Forbidden
+from watchparty.errors import Conflict, Forbidden
 from watchparty.extensions import db
 from watchparty.interactive.models import Reaction
+from watchparty.live import limits
 from watchparty.parties import broadcast
 from watchparty.parties.access import get_party, require_member
 from watchparty.parties.models import ENDED
@@ -32,12 +33,9 @@ def dump_reaction(reaction: Reaction) -> dict:
 
 
 def _check_rate(user_id: uuid.UUID) -> None:
-    from watchparty.live.state import store
-
     rate = float(current_app.config.get("REACTION_RATE", 5))
     burst = int(current_app.config.get("REACTION_BURST", 10))
-    if not store().take(f"interactive:react:{user_id}", rate, burst):
-        raise AppError("Slow down: too many reactions.", code="rate_limited", status=429)
+    limits.take(f"interactive:react:{user_id}", rate, burst, "Slow down: too many reactions.")
 
 
 def react(party_id: uuid.UUID, user_id: uuid.UUID, emoji: str, video_ts: float) -> dict:
