@@ -1,0 +1,172 @@
+"""Two real server processes sharing one party through Redis; kill -9 of one mid-party."""
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DATABASE_URL, REDIS_URL
+from tests.live import Socket
+from tests.realtime.partykit import position_at, until
+from tests.test_wsgi import free_port, get, server_env
+from watchparty.config import ROOT
+from watchparty.live import presence
+
+pytestmark = pytest.mark.skipif(
+    not (REDIS_URL and DATABASE_URL),
+    reason="two processes share a party only through Redis and a server database: "
+    "set TEST_REDIS_URL and TEST_DATABASE_URL",
+)
+
+
+class Process:
+    """`python tests/realtime/mp_server.py` (wsgi.py, eventlet) on a free port."""
+
+    def __init__(self, app, tmp_path, name: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tmp_path / f"{name}.log"
+        env = server_env(
+            DATABASE_URL,
+            PORT=str(self.port),
+            REDIS_URL=REDIS_URL,
+            SECRET_KEY=app.config["SECRET_KEY"],
+            JWT_SECRET_KEY=app.config["JWT_SECRET_KEY"],
+            ASYNC_MODE="eventlet",
+            FLASK_ENV="development",
+            PRESENCE_HEARTBEAT_SECONDS="0.5",
+            PRESENCE_HEARTBEAT_TTL="1.5",
+        )
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "realtime" / "mp_server.py")],
+                cwd=tmp_path,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def wait_ready(self, timeout: float = 30) -> "Process":
+        def answers():
+            if self.process.poll() is not None:
+                pytest.fail(f"server exited early:\n{self.log.read_text()}")
+            try:
+                return get(self.port, "/api/test/", timeout=1)[0] == 200
+            except OSError:
+                return False
+
+        until(answers, timeout=timeout, step=0.2)
+        return self
+
+    def kill(self) -> None:
+        """kill -9: no shutdown, no goodbyes."""
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@pytest.fixture
+def processes(app, tmp_path):
+    """Start server processes (in parallel); all stopped after the test."""
+    started: list[Process] = []
+
+    def start(count: int) -> list[Process]:
+        batch = [Process(app, tmp_path, f"server{len(started) + i}") for i in range(count)]
+        started.extend(batch)
+        return [p.wait_ready() for p in batch]
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+@pytest.fixture
+def connect(users):
+    """A /party socket of `user` on a process, joined to the party: (socket, join ack)."""
+    opened: list[Socket] = []
+
+    def open_(process: Process, user, party, namespace: str = "/party"):
+        socket = Socket(process.url, namespace, users.session(user)["access_token"])
+        opened.append(socket)
+        ack = socket.call("join", {"party_id": str(party.id)})
+        assert ack["ok"], ack
+        return socket, ack
+
+    yield open_
+    for socket in opened:
+        socket.client.disconnect()
+
+
+def command(socket, party, action: str, **fields) -> dict:
+    ack = socket.call("control", {"party_id": str(party.id), "action": action, **fields})
+    assert ack["ok"], ack
+    return ack
+
+
+def test_command_through_one_process_reaches_clients_of_the_other(processes, connect, parties):
+    a, b = processes(2)
+    party = parties.create()
+    viewer = parties.add(party)
+    on_a, _ = connect(a, viewer, party)
+    host_on_b, joined = connect(b, party.host, party)
+    assert joined["party"]["online_count"] == 2  # presence is shared
+    played = command(host_on_b, party, "play", position=12.0, cmd_id="mp-1")
+    assert on_a.wait_for("state", lambda s: s["seq"] == played["seq"]) == played["state"]
+    host_on_a, _ = connect(a, party.host, party)
+    again = command(host_on_a, party, "play", position=12.0, cmd_id="mp-1")
+    assert again["seq"] == played["seq"] and again["duplicate"] is True
+    paused = command(host_on_b, party, "pause")
+    assert paused["seq"] == played["seq"] + 1
+    assert on_a.wait_for("state", lambda s: s["seq"] == paused["seq"])["playing"] is False
+
+
+def test_killed_process_clients_resync_on_the_other(processes, connect, parties):
+    survivor, victim = processes(2)
+    party = parties.create()
+    host = party.host
+    movers = [parties.add(party) for _ in range(2)]
+    ghost = parties.add(party)  # never reconnects: presence must forget it
+    host_socket, _ = connect(survivor, host, party)
+    for user in [*movers, ghost]:
+        connect(victim, user, party)
+    until(lambda: presence.online_count(party.id) == 4)
+    command(host_socket, party, "play", position=30.0)
+    latest = command(host_socket, party, "seek", position=61.0)["state"]
+
+    victim.kill()
+    resynced = [connect(survivor, user, party) for user in movers]
+    for _, ack in resynced:
+        state, now = ack["state"], ack["server_time"]
+        assert state["seq"] == latest["seq"] and state["playing"] is True
+        assert position_at(state, now) == pytest.approx(position_at(latest, now), abs=0.01)
+    until(lambda: presence.online_count(party.id) == 3, timeout=10)
+    assert str(ghost.id) not in presence.online_users(party.id)
+    # and the reconnected clients follow the party from here on
+    after = command(host_socket, party, "pause")
+    for socket, _ in resynced:
+        assert socket.wait_for("state", lambda s: s["seq"] == after["seq"])["playing"] is False
+
+
+def test_no_acknowledged_chat_message_is_lost_when_a_process_dies(processes, connect, parties):
+    survivor, victim = processes(2)
+    party = parties.create()
+    member = parties.add(party)
+    chat, _ = connect(victim, member, party, "/chat")
+    acked = []
+    for n in range(20):
+        ack = chat.call("send", {"party_id": str(party.id), "text": f"m{n}", "client_id": f"c{n}"})
+        assert ack["ok"], ack
+        acked.append(ack["message"]["id"])
+    victim.kill()
+    _, snapshot = connect(survivor, member, party, "/chat")
+    kept = {m["id"] for m in snapshot["messages"]}
+    assert set(acked) <= kept

@@ -1,0 +1,101 @@
+"""Being in a party's room on /party: the join snapshot, presence, and leaving.
+
+Nothing here depends on an earlier connection: a client that reconnects (to this process or
+another) sends `join` again and gets everything it needs to resynchronize.
+"""
+
+import uuid
+
+from flask import current_app
+from flask_socketio import join_room, leave_room
+from sqlalchemy import update
+
+from watchparty.common.realtime import room
+from watchparty.errors import Conflict, Forbidden
+from watchparty.extensions import db, socketio
+from watchparty.live import presence
+from watchparty.live.state import server_ms
+from watchparty.parties import broadcast, membership, ready, sync
+from watchparty.parties.access import active_member, get_party
+from watchparty.parties.models import ACTIVE, ENDED, Party
+from watchparty.parties.schemas import dump_participants, dump_party
+from watchparty.users.schemas import dump_brief
+
+NAMESPACE = broadcast.PARTY_NS
+
+
+def _admit(party: Party, user_id: uuid.UUID) -> None:
+    """Active members may join; anyone may take a seat in a public party without approval."""
+    if party.status == ENDED:
+        raise Conflict("This party has ended.", code="party_ended")
+    if active_member(party, user_id) is not None:
+        return
+    if not party.is_public or party.require_approval:
+        raise Forbidden("Join the party first.", code="not_a_participant")
+    if membership.join(party, user_id).status != ACTIVE:
+        raise Forbidden("Your request to join is pending.", code="approval_pending")
+
+
+def enter(party_id: uuid.UUID, user, sid: str) -> dict:
+    """Join the party's room: the snapshot {party, state, participants, server_time}."""
+    party = get_party(party_id)
+    _admit(party, user.id)
+    state = sync.current(party.id, party)
+    presence.ensure_heartbeat(current_app._get_current_object())
+    presence.join(party.id, sid, user.id)
+    join_room(room(party.id), sid=sid, namespace=NAMESPACE)
+    online = presence.online_count(party.id)
+    _raise_peak(party.id, online)
+    announce(party.id, user, "joined", online)
+    now = server_ms()
+    return {
+        "party": dump_party(party, online),
+        "state": sync.snapshot(state, now),
+        "participants": dump_participants(party),
+        "server_time": server_ms(),
+    }
+
+
+def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str) -> bool:
+    """Leave the room; announce it when the user has no other connection there."""
+    if room(party_id) not in socketio.server.rooms(sid, namespace=NAMESPACE):
+        return False  # never joined (or already left): nothing to announce
+    presence.leave(party_id, sid)
+    leave_room(room(party_id), sid=sid, namespace=NAMESPACE)
+    online = presence.online_users(party_id)
+    if str(user_id) in online:
+        return False
+    from watchparty.users.models import User
+
+    user = db.session.get(User, user_id)
+    if user is not None:
+        announce(party_id, user, "left", len(online))
+    ready.ready(party_id, user_id)  # nobody waits for someone who is gone
+    return True
+
+
+def announce(party_id, user, event: str, online: int) -> None:
+    """Broadcast `presence {party_id, user, event, online_count}` to the room."""
+    payload = {
+        "party_id": str(party_id),
+        "user": dump_brief(user),
+        "event": event,
+        "online_count": online,
+    }
+    broadcast.emit("presence", payload, party_id)
+
+
+def _raise_peak(party_id: uuid.UUID, online: int) -> None:
+    db.session.execute(
+        update(Party)
+        .where(Party.id == party_id, Party.peak_online < online)
+        .values(peak_online=online)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+
+
+def joined_parties(server, sid: str) -> list[uuid.UUID]:
+    """The parties whose /party room this connection is in (this process holds it)."""
+    names = server.rooms(sid, namespace=NAMESPACE)
+    return [uuid.UUID(name[6:]) for name in names if name.startswith("party:")]
