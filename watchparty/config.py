@@ -84,7 +84,23 @@ class Config:
         self.AVATAR_MAX_BYTES = int(env("AVATAR_MAX_BYTES", str(5 * 1024 * 1024)))
         self.MAX_CONTENT_LENGTH = int(env("MAX_CONTENT_LENGTH", str(2 * 1024**3)))
         self.OAUTH = oauth_settings()
+        self.apply_realtime()
         self.apply_openapi()
+
+    def apply_realtime(self) -> None:
+        """Live-party tuning: sync, wait-for-ready, presence and per-user limits."""
+        self.SYNC_LEAD_MARGIN_MS = int(env("SYNC_LEAD_MARGIN_MS", "15"))
+        self.SYNC_MAX_LEAD_MS = int(env("SYNC_MAX_LEAD_MS", "400"))
+        self.SYNC_DRIFT_THRESHOLD_MS = int(env("SYNC_DRIFT_THRESHOLD_MS", "30"))
+        self.SYNC_SEEK_THRESHOLD_MS = int(env("SYNC_SEEK_THRESHOLD_MS", "1000"))
+        self.READY_TIMEOUT_MS = int(env("READY_TIMEOUT_MS", "8000"))
+        self.PRESENCE_HEARTBEAT_SECONDS = float(env("PRESENCE_HEARTBEAT_SECONDS", "5"))
+        self.PRESENCE_HEARTBEAT_TTL = float(env("PRESENCE_HEARTBEAT_TTL", "15"))
+        self.CHAT_FLOOD_BURST = int(env("CHAT_FLOOD_BURST", "20"))
+        self.CHAT_FLOOD_RATE = float(env("CHAT_FLOOD_RATE", "10"))
+        self.REACTION_BURST = int(env("REACTION_BURST", "10"))
+        self.REACTION_RATE = float(env("REACTION_RATE", "5"))
+        self.POLL_MIN_DURATION = int(env("POLL_MIN_DURATION", "10"))
 
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""

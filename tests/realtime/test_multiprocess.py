@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 
 
 class Process:
-    """`python tests/realtime/mp_server.py` (wsgi.py, eventlet) on a free port."""
+    """`python wsgi.py` (eventlet) on a free port, with a fast presence heartbeat."""
 
     def __init__(self, app, tmp_path, name: str) -> None:
         self.port = free_port()
@@ -41,7 +41,7 @@ class Process:
         )
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, str(ROOT / "tests" / "realtime" / "mp_server.py")],
+                [sys.executable, str(ROOT / "wsgi.py")],
                 cwd=tmp_path,
                 env=env,
                 stdout=log,

@@ -15,8 +15,6 @@ EMOJI_CHARS = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\U0001f1e6-\U0001f1ff]"
     "[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
 )
-DEFAULT_FLOOD_BURST = 20
-DEFAULT_FLOOD_RATE = 10.0
 
 
 def emojis_in(text: str) -> list[str]:
@@ -55,8 +53,8 @@ def check_text(text: str, message_type: str, settings: dict) -> str:
 def check_flood(user_id: uuid.UUID) -> None:
     """Take one token from the user's bucket (shared by every process), or 429."""
     config = current_app.config
-    burst = int(config.get("CHAT_FLOOD_BURST", DEFAULT_FLOOD_BURST))
-    rate = float(config.get("CHAT_FLOOD_RATE", DEFAULT_FLOOD_RATE))
+    burst = int(config["CHAT_FLOOD_BURST"])
+    rate = float(config["CHAT_FLOOD_RATE"])
     message = f"Slow down: at most {burst} messages at once and {rate:g} per second."
     limits.take(f"chat:flood:{user_id}", rate, burst, message)
 

@@ -33,8 +33,8 @@ def dump_reaction(reaction: Reaction) -> dict:
 
 
 def _check_rate(user_id: uuid.UUID) -> None:
-    rate = float(current_app.config.get("REACTION_RATE", 5))
-    burst = int(current_app.config.get("REACTION_BURST", 10))
+    rate = float(current_app.config["REACTION_RATE"])
+    burst = int(current_app.config["REACTION_BURST"])
     limits.take(f"interactive:react:{user_id}", rate, burst, "Slow down: too many reactions.")
 
 

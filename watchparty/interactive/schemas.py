@@ -141,7 +141,7 @@ class PollCreateSchema(ma.Schema):
     @ma.validates("duration")
     def long_enough(self, value, **kwargs):
         # Tests shorten the floor through config to watch a poll close by itself.
-        low = current_app.config.get("POLL_MIN_DURATION", 10)
+        low = current_app.config["POLL_MIN_DURATION"]
         if value < low:
             raise ma.ValidationError(f"A poll lasts at least {low} seconds.")
 

@@ -15,9 +15,7 @@ from watchparty.live.state import PROCESS_ID, server_ms, store
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 5
-HEARTBEAT_TTL = 15
-_heartbeat = {"started": False}
+_heartbeat = {"started": False, "ttl": 15.0}
 
 
 def _key(party_id) -> str:
@@ -33,13 +31,16 @@ def ensure_heartbeat(app) -> None:
 
 
 def _beat(app) -> None:
+    # PRESENCE_HEARTBEAT_TTL must outlast a few missed beats (default: beat 5 s, TTL 15 s).
+    every = app.config["PRESENCE_HEARTBEAT_SECONDS"]
+    _heartbeat["ttl"] = app.config["PRESENCE_HEARTBEAT_TTL"]
     while True:
         with app.app_context():
             try:
-                store().set(f"proc:{PROCESS_ID}", "1", ttl=HEARTBEAT_TTL)
+                store().set(f"proc:{PROCESS_ID}", "1", ttl=_heartbeat["ttl"])
             except Exception:  # a Redis blip must not kill the heartbeat
                 log.warning("presence heartbeat failed", exc_info=True)
-        socketio.sleep(HEARTBEAT_SECONDS)
+        socketio.sleep(every)
 
 
 def _alive(proc: str, cache: dict) -> bool:
@@ -52,7 +53,7 @@ def _alive(proc: str, cache: dict) -> bool:
 
 def join(party_id, sid: str, user_id: uuid.UUID, **info) -> None:
     """Record connection `sid` of `user_id` as present in the party."""
-    store().set(f"proc:{PROCESS_ID}", "1", ttl=HEARTBEAT_TTL)
+    store().set(f"proc:{PROCESS_ID}", "1", ttl=_heartbeat["ttl"])
     entry = {"user_id": str(user_id), "proc": PROCESS_ID, "since": server_ms(), **info}
     store().hset(_key(party_id), sid, json.dumps(entry))
 

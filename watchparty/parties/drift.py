@@ -19,23 +19,21 @@ from watchparty.live.state import server_ms
 from watchparty.parties import ready, sync
 from watchparty.parties.access import get_party
 
-DRIFT_THRESHOLD_MS = 30
-SEEK_THRESHOLD_MS = 1000
 # A rate nudge closes the drift over about this long; capped at +-10 % so it stays unheard.
 CATCH_UP_MS = 3000
 MAX_NUDGE = 0.10
 SEEK_MARGIN_MS = 15
 
 
-def _config(name: str, default):
-    return current_app.config.get(name, default)
+def _config(name: str):
+    return current_app.config[name]
 
 
 def correction(state: dict, drift_ms: float, rtt: float, now: int) -> dict | None:
     """What a client `drift_ms` ahead of `state` should do, or None when close enough."""
-    if abs(drift_ms) <= _config("SYNC_DRIFT_THRESHOLD_MS", DRIFT_THRESHOLD_MS):
+    if abs(drift_ms) <= _config("SYNC_DRIFT_THRESHOLD_MS"):
         return None
-    if state["playing"] and abs(drift_ms) < _config("SYNC_SEEK_THRESHOLD_MS", SEEK_THRESHOLD_MS):
+    if state["playing"] and abs(drift_ms) < _config("SYNC_SEEK_THRESHOLD_MS"):
         base = state["rate"]
         rate = base * (1 - drift_ms / CATCH_UP_MS)
         rate = min(max(rate, base * (1 - MAX_NUDGE)), base * (1 + MAX_NUDGE))

@@ -20,13 +20,12 @@ from watchparty.parties.access import get_party, require_member
 
 log = logging.getLogger(__name__)
 
-READY_TIMEOUT_MS = 8000
 WAITING, READY, TIMEOUT = "waiting", "ready", "timeout"
 
 
 def timeout_ms() -> int:
     """How long the group waits for a laggard (config READY_TIMEOUT_MS)."""
-    return int(current_app.config.get("READY_TIMEOUT_MS", READY_TIMEOUT_MS))
+    return int(current_app.config["READY_TIMEOUT_MS"])
 
 
 def unready_users(entries, state: dict) -> list[str]:

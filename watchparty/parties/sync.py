@@ -30,8 +30,6 @@ PUBLIC = ("party_id", "seq", "video_id", "media_url", "playing", "position", "ra
 PUBLIC_EXTRA = ("reason", "waiting")
 # Lead = p95 of the room's one-way delays (rtt/2) + margin, clamped: enough for nearly every
 # client to hold the state before `at`, small enough that a command still feels instant.
-LEAD_MARGIN_MS = 15
-MAX_LEAD_MS = 400
 
 Change = Callable[[dict, int], dict | None]
 
@@ -145,8 +143,8 @@ def lead_ms(entries) -> int:
     if not delays:
         return 0
     p95 = delays[max(0, math.ceil(len(delays) * 0.95) - 1)]
-    margin = current_app.config.get("SYNC_LEAD_MARGIN_MS", LEAD_MARGIN_MS)
-    limit = current_app.config.get("SYNC_MAX_LEAD_MS", MAX_LEAD_MS)
+    margin = current_app.config["SYNC_LEAD_MARGIN_MS"]
+    limit = current_app.config["SYNC_MAX_LEAD_MS"]
     return int(min(max(p95 + margin, 0), limit))
 
 
