@@ -58,6 +58,19 @@ def test_banned_user_can_neither_join_nor_send_until_unbanned(client, chat, sock
     assert_error(_post(client, chat, "unban", {"user_id": str(chat.member.id)}), 409)
 
 
+def test_ban_takes_an_open_socket_out_of_the_chat_room(client, chat, joined):
+    banned, listener = joined(chat.member), joined(chat.host)
+    response = _post(client, chat, "ban", {"user_id": str(chat.member.id), "reason": "spam"})
+    assert response.status_code == 200
+    note = banned.wait_for("banned")
+    assert note == {"party_id": chat.pid, "reason": "spam", "until": None}
+    sent = _say(listener, chat, "after the ban")["message"]
+    listener.wait_for("message", lambda m: m["id"] == sent["id"])
+    # Packets on one connection arrive in order: a broadcast would precede this ack.
+    assert _say(banned, chat)["error"] == "chat_banned"
+    assert [m["id"] for m in banned.received("message")] == []
+
+
 def test_timed_ban_ends_by_itself(client, chat, sockets):
     _post(client, chat, "ban", {"user_id": str(chat.member.id), "duration": 3600})
     socket = sockets(chat.member, "/chat")

@@ -71,3 +71,18 @@ def test_ending_the_party_tells_everyone(client, me, sockets, party_with_guest):
     assert client.post(f"/api/parties/{party['id']}/end/", headers=me[1]).status_code == 200
     for socket in (host_socket, guest_socket):
         assert socket.wait_for("ended") == {"party_id": party["id"]}
+
+
+def test_kicked_user_leaves_the_party_chat_room_too(client, me, sockets, party_with_guest):
+    party, guest, _, _ = party_with_guest(sockets)
+    host_chat, guest_chat = sockets(me[0], "/chat"), sockets(guest, "/chat")
+    for socket in (host_chat, guest_chat):
+        assert socket.call("join", {"party_id": party["id"]})["ok"] is True
+    url = f"/api/parties/{party['id']}/participants/{guest.id}/kick/"
+    assert client.post(url, headers=me[1]).status_code == 200
+    assert guest_chat.wait_for("removed") == {"party_id": party["id"]}
+    ack = host_chat.call("send", {"party_id": party["id"], "text": "after", "client_id": "c1"})
+    assert ack["ok"] is True
+    host_chat.wait_for("message", lambda m: m["text"] == "after")
+    time.sleep(0.3)  # the broadcast reached the host; give the guest's copy the same chance
+    assert [m for m in guest_chat.received("message") if m["text"] == "after"] == []

@@ -150,6 +150,11 @@ def test_killed_process_clients_resync_on_the_other(processes, connect, parties)
         assert position_at(state, now) == pytest.approx(position_at(latest, now), abs=0.01)
     until(lambda: presence.online_count(party.id) == 3, timeout=10)
     assert str(ghost.id) not in presence.online_users(party.id)
+    # the survivor tells the room that the user who did not come back has left
+    gone = host_socket.wait_for(
+        "presence", lambda p: p["event"] == "left" and p["user"]["id"] == str(ghost.id), timeout=10
+    )
+    assert gone["party_id"] == str(party.id) and gone["online_count"] == 3
     # and the reconnected clients follow the party from here on
     after = command(host_socket, party, "pause")
     for socket, _ in resynced:
@@ -170,3 +175,26 @@ def test_no_acknowledged_chat_message_is_lost_when_a_process_dies(processes, con
     _, snapshot = connect(survivor, member, party, "/chat")
     kept = {m["id"] for m in snapshot["messages"]}
     assert set(acked) <= kept
+
+
+def test_chat_ban_takes_a_socket_held_by_another_process_out_of_the_room(
+    processes, connect, parties, client, users
+):
+    a, b = processes(2)
+    party = parties.create()
+    member = parties.add(party)
+    banned, _ = connect(a, member, party, "/chat")
+    host_chat, _ = connect(b, party.host, party, "/chat")
+    # the ban is handled by a third process (this one): it reaches `a` through Redis
+    url = f"/api/chat/{party.id}/ban/"
+    response = client.post(
+        url, json={"user_id": str(member.id)}, headers=users.session_headers(party.host)
+    )
+    assert response.status_code == 200, response.get_json()
+    assert banned.wait_for("banned")["party_id"] == str(party.id)
+    ack = host_chat.call("send", {"party_id": str(party.id), "text": "after the ban"})
+    host_chat.wait_for("message", lambda m: m["id"] == ack["message"]["id"])
+    # packets on one connection arrive in order: a broadcast would precede this ack
+    said = banned.call("send", {"party_id": str(party.id), "text": "let me in"})
+    assert said["error"] == "chat_banned"
+    assert banned.received("message") == []

@@ -5,6 +5,7 @@ import io
 import pytest
 
 from tests.factories import PASSWORD
+from tests.realtime.partykit import Parties
 from tests.users.conftest import image_bytes
 from watchparty.auth.models import SocialAccount, UserSession, UserToken
 from watchparty.common.types import utcnow
@@ -128,3 +129,14 @@ def test_malformed_json_is_400(client, users, auth):
     assert response.status_code == 400
     db.session.expire_all()
     assert user.status == "active"
+
+
+def test_deleting_a_hosts_account_tells_connected_members_their_party_ended(client, users, sockets):
+    kit = Parties(users, sockets)
+    host = users.create()
+    party = kit.create(host)
+    member_socket, _ = kit.join(kit.add(party), party)
+
+    response = client.delete(URL, headers=users.session_headers(host), json=CONFIRM)
+    assert response.status_code == 200, response.get_json()
+    assert member_socket.wait_for("ended") == {"party_id": str(party.id)}

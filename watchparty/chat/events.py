@@ -1,8 +1,11 @@
 """Namespace /chat: members join a party's chat room, send and delete messages."""
 
+import uuid
+
+from flask import request
 from flask_socketio import join_room, leave_room
 
-from watchparty.chat import service
+from watchparty.chat import connections, service
 from watchparty.chat.schemas import (
     ChatPartyRefSchema,
     ChatSocketDeleteSchema,
@@ -15,11 +18,19 @@ from watchparty.common.realtime import AuthedNamespace, acked, current_user_id, 
 class ChatNamespace(AuthedNamespace):
     """Party chat in real time; every handler acks `{ok, ...}` or an error."""
 
+    def disconnected(self, user_id: uuid.UUID) -> None:
+        """Connection closed: forget it in every party chat it was in."""
+        for name in self.server.rooms(request.sid, namespace=self.namespace):
+            if name.startswith("party:"):
+                connections.untrack(name.removeprefix("party:"), user_id, request.sid)
+
     @acked(ChatPartyRefSchema)
     def on_join(self, payload):
         """Client enters a party's chat: ack with the last 50 messages and the settings."""
-        snapshot = service.enter(payload["party_id"], current_user_id())
+        user_id = current_user_id()
+        snapshot = service.enter(payload["party_id"], user_id)
         join_room(room(payload["party_id"]))
+        connections.track(payload["party_id"], user_id, request.sid)
         return snapshot
 
     @acked(ChatSocketSendSchema)
@@ -47,4 +58,5 @@ class ChatNamespace(AuthedNamespace):
     def on_leave(self, payload):
         """Client leaves a party's chat room (it stops receiving its messages)."""
         leave_room(room(payload["party_id"]))
+        connections.untrack(payload["party_id"], current_user_id(), request.sid)
         return {"party_id": str(payload["party_id"])}

@@ -4,9 +4,10 @@ import uuid
 
 from sqlalchemy import select
 
-from watchparty.chat import sanctions, service
+from watchparty.chat import connections, sanctions, service
 from watchparty.chat.models import BAN, MUTE, ChatModerationLog
 from watchparty.common.pagination import paginate
+from watchparty.common.types import iso
 from watchparty.errors import Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
 from watchparty.parties.access import get_party, member, require_moderator
@@ -98,7 +99,12 @@ def ban(party_id: uuid.UUID, actor_id: uuid.UUID, body: dict) -> dict:
     """Ban a user from the chat, for `duration` seconds or until unbanned. Commits."""
     party = get_party(party_id)
     actor = require_moderator(party, actor_id)
-    return _impose(party, actor, body["user_id"], BAN, "ban_user", body["duration"], body["reason"])
+    done = _impose(party, actor, body["user_id"], BAN, "ban_user", body["duration"], body["reason"])
+    # Sockets already in the room would keep receiving the chat until they reconnect.
+    until = iso(done["until"]) if done["until"] else None
+    note = {"party_id": str(party.id), "reason": body["reason"], "until": until}
+    connections.cut_off(party.id, body["user_id"], "banned", note)
+    return done
 
 
 def unban(party_id: uuid.UUID, actor_id: uuid.UUID, body: dict) -> dict:

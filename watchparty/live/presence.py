@@ -3,7 +3,10 @@
 Each connection's entry lives in a hash per party (field = Socket.IO sid) and names the
 process that holds the connection. Every process refreshes a heartbeat key; entries of a
 process whose heartbeat lapsed (killed, crashed) are ignored and pruned on the next read,
-so a kill -9 never leaves ghosts in `online_count`.
+so a kill -9 never leaves ghosts in `online_count`. Users whose last connection was pruned
+are recorded as departed until the parties layer takes them (`take_departed`) to announce
+"left"; each process's heartbeat notices a dead process and calls the `on_process_death`
+listeners, so somebody announces even when nobody joins afterwards.
 """
 
 import json
@@ -16,10 +19,26 @@ from watchparty.live.state import PROCESS_ID, server_ms, store
 log = logging.getLogger(__name__)
 
 _heartbeat = {"started": False, "ttl": 15.0}
+# Dead processes this process has already reacted to (each survivor reacts once).
+_mourned: set[str] = set()
+_death_listeners: list = []
+_PROCS = "presence:procs"
+_FORGET_MS = 3_600_000  # a dead process leaves the registry after an hour
 
 
 def _key(party_id) -> str:
     return f"presence:{party_id}"
+
+
+def _departed_key(party_id) -> str:
+    return f"presence:departed:{party_id}"
+
+
+def on_process_death(fn):
+    """Register `fn()` to run (in an app context) when this process sees another one die."""
+    if fn not in _death_listeners:
+        _death_listeners.append(fn)
+    return fn
 
 
 def ensure_heartbeat(app) -> None:
@@ -38,9 +57,26 @@ def _beat(app) -> None:
         with app.app_context():
             try:
                 store().set(f"proc:{PROCESS_ID}", "1", ttl=_heartbeat["ttl"])
+                store().hset(_PROCS, PROCESS_ID, str(server_ms()))
+                if _newly_dead():
+                    for listener in _death_listeners:
+                        listener()
             except Exception:  # a Redis blip must not kill the heartbeat
                 log.warning("presence heartbeat failed", exc_info=True)
         socketio.sleep(every)
+
+
+def _newly_dead() -> bool:
+    """Whether a process died since the last beat: one hash read plus one get per process."""
+    found = False
+    for proc, beat in store().hgetall(_PROCS).items():
+        if server_ms() - int(beat) > _FORGET_MS:
+            store().hdel(_PROCS, proc)
+        if proc == PROCESS_ID or proc in _mourned or _alive(proc, {}):
+            continue
+        _mourned.add(proc)
+        found = True
+    return found
 
 
 def _alive(proc: str, cache: dict) -> bool:
@@ -77,15 +113,47 @@ def connections(party_id) -> dict[str, dict]:
     """Live connections of the party: sid -> entry; entries of dead processes are pruned."""
     raw = store().hgetall(_key(party_id))
     cache: dict = {}
-    live, dead = {}, []
+    live, dead = {}, {}
     for sid, value in raw.items():
         entry = json.loads(value)
         if _alive(entry["proc"], cache):
             live[sid] = entry
         else:
-            dead.append(sid)
-    store().hdel(_key(party_id), *dead)
+            dead[sid] = entry
+    if dead:
+        _prune(party_id, dead, {entry["user_id"] for entry in live.values()})
     return live
+
+
+def _prune(party_id, dead: dict[str, dict], online: set[str]) -> None:
+    """Drop dead entries; users left without a live connection are recorded as departed."""
+    store().hdel(_key(party_id), *dead)
+    # Readers race to prune the same entries: only the one that claims a sid records it.
+    claimed = [
+        entry["user_id"]
+        for sid, entry in dead.items()
+        if store().set(f"presence:pruned:{sid}", "1", ttl=60, nx=True)
+    ]
+    gone = set(claimed) - online
+    if gone:
+        store().update(
+            _departed_key(party_id),
+            lambda old: json.dumps(sorted(gone | set(json.loads(old or "[]")))),
+        )
+
+
+def take_departed(party_id) -> list[str]:
+    """User ids (str) whose last connection died with its process, each returned once."""
+    if store().get(_departed_key(party_id)) in (None, "[]"):
+        return []  # the common case costs one read
+    taken: dict = {}
+
+    def clear(old):
+        taken["old"] = old  # the last call's value is what the atomic update replaced
+        return "[]" if old and old != "[]" else None
+
+    store().update(_departed_key(party_id), clear)
+    return json.loads(taken.get("old") or "[]")
 
 
 def online_users(party_id) -> dict[str, dict]:

@@ -31,7 +31,10 @@ def emit_to_user(event: str, payload: dict, party_id, user_id: uuid.UUID) -> Non
 
 
 def disconnect_user(party_id, user_id: uuid.UUID) -> None:
-    """Close a removed user's /party connections to the party (they are told first)."""
+    """Cut a removed user off the party: close their /party connections, leave its chat room."""
+    from watchparty.chat.connections import cut_off  # chat builds on parties, not the reverse
+
     for sid in user_sids(party_id, user_id):
         presence.leave(party_id, sid)
         socketio.server.disconnect(sid, namespace=PARTY_NS)
+    cut_off(party_id, user_id, "removed", {"party_id": str(party_id)})

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
+from watchparty.parties import broadcast
 from watchparty.parties.membership import free_seat
 from watchparty.parties.models import ACTIVE, ENDED, HOST, LEFT, PENDING, Party, PartyParticipant
 from watchparty.users import deletion, stats
@@ -44,13 +45,15 @@ def party_facts(user_id: uuid.UUID, week_start: datetime) -> dict[str, float]:
 
 
 @deletion.register_cleanup
-def leave_all_parties(user) -> None:
+def leave_all_parties(user):
     """End the parties the user hosts and end their memberships (no commit)."""
     now = utcnow()
+    ended = []
     for party in db.session.scalars(
         select(Party).where(Party.host_id == user.id, Party.status != ENDED)
     ):
         party.status, party.ended_at = ENDED, now
+        ended.append(party.id)
     rows = db.session.scalars(
         select(PartyParticipant).where(
             PartyParticipant.user_id == user.id,
@@ -61,3 +64,10 @@ def leave_all_parties(user) -> None:
         if row.status == ACTIVE:
             free_seat(row.party_id)
         row.status, row.left_at = LEFT, now
+    return lambda: _announce_ended(ended)
+
+
+def _announce_ended(party_ids: list[uuid.UUID]) -> None:
+    """Tell each ended party's connected clients, as ending it by hand does."""
+    for party_id in party_ids:
+        broadcast.emit("ended", {"party_id": str(party_id)}, party_id)

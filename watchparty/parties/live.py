@@ -47,6 +47,7 @@ def enter(party_id: uuid.UUID, user, sid: str) -> dict:
     online = presence.online_count(party.id)
     _raise_peak(party.id, online)
     announce(party.id, user, "joined", online)
+    announce_departed(party.id)
     now = server_ms()
     return {
         "party": dump_party(party, online),
@@ -72,6 +73,31 @@ def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str) -> bool:
         announce(party_id, user, "left", len(online))
     ready.ready(party_id, user_id)  # nobody waits for someone who is gone
     return True
+
+
+def announce_departed(party_id) -> None:
+    """Broadcast "left" for users whose last connection died with its process (kill -9)."""
+    gone = presence.take_departed(party_id)
+    if not gone:
+        return
+    online = presence.online_users(party_id)
+    from watchparty.users.models import User
+
+    for user_id in map(uuid.UUID, set(gone) - set(online)):  # not those who came back
+        user = db.session.get(User, user_id)
+        if user is not None:
+            announce(party_id, user, "left", len(online))
+        ready.ready(party_id, user_id)  # nobody waits for someone who is gone
+
+
+@presence.on_process_death
+def _reap_served_parties() -> None:
+    """Another process died: prune the parties this one serves and announce who left."""
+    rooms = socketio.server.manager.rooms.get(NAMESPACE, {})
+    for name in [name for name in list(rooms) if name and name.startswith("party:")]:
+        party_id = uuid.UUID(name.removeprefix("party:"))
+        presence.connections(party_id)  # prunes the dead process's entries
+        announce_departed(party_id)
 
 
 def announce(party_id, user, event: str, online: int) -> None:

@@ -19,12 +19,15 @@ from watchparty.users.avatar import is_stored_key
 from watchparty.users.models import DELETED, Activity, DataExport, User
 
 CONFIRMATION = "DELETE"
-Cleanup = Callable[[User], None]
+# A cleanup may return a callback to run once the deletion is committed (e.g. to notify
+# sockets): telling clients about a change that then rolls back would be a lie.
+AfterCommit = Callable[[], None]
+Cleanup = Callable[[User], AfterCommit | None]
 _cleanups: list[Cleanup] = []
 
 
 def register_cleanup(fn: Cleanup) -> Cleanup:
-    """Run `fn(user)` inside the deletion transaction (it must not commit)."""
+    """Run `fn(user)` inside the deletion transaction (no commit); it may return an after-commit."""
     if fn not in _cleanups:
         _cleanups.append(fn)
     return fn
@@ -72,10 +75,11 @@ def delete_account(user: User, password: str | None, confirmation: str) -> None:
     # Sessions go too (they hold IP addresses and user agents); with them, every token dies.
     for model in (UserSession, UserToken, SocialAccount, Activity, DataExport):
         db.session.execute(delete(model).where(model.user_id == user.id))
-    for cleanup in _cleanups:
-        cleanup(user)
+    after = [cleanup(user) for cleanup in _cleanups]
     _anonymize(user)
     db.session.commit()
+    for callback in filter(None, after):
+        callback()
     # Files go only after the commit: a failed transaction must not lose them.
     for key in files:
         storage().delete(key)
