@@ -84,9 +84,17 @@ def soft_files_limit(pid: int) -> int | None:
 class Server:
     """`python wsgi.py` in a subprocess on a free port."""
 
-    def __init__(self, tmp_path, database: str, files_limit: int | None = None, **values) -> None:
+    def __init__(
+        self,
+        tmp_path,
+        database: str,
+        files_limit: int | None = None,
+        name: str = "server",
+        **values,
+    ) -> None:
         self.port = free_port()
-        self.log = tmp_path / "server.log"
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tmp_path / f"{name}.log"
         env = server_env(database, PORT=str(self.port), **values)
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
@@ -95,6 +103,7 @@ class Server:
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=limit_files(files_limit),
             )
 
     def wait_ready(self, timeout: float = 20) -> None:
@@ -110,6 +119,8 @@ class Server:
         pytest.fail(f"server did not answer within {timeout}s:\n{self.log.read_text()}")
 
     def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
         self.process.terminate()
         try:
             self.process.wait(10)

@@ -59,8 +59,9 @@ class Config:
         self.ASYNC_MODE = async_mode()
         self.MAX_CONNECTIONS = int(env("MAX_CONNECTIONS", "10000"))
         self.SQLALCHEMY_DATABASE_URI = database_url(env("DATABASE_URL"))
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
         self.REDIS_URL = env("REDIS_URL")
+        self.REDIS_MAX_CONNECTIONS = int(env("REDIS_MAX_CONNECTIONS", "200"))
         self.FRONTEND_URL = env("FRONTEND_URL", f"http://localhost:{self.PORT}").rstrip("/")
         self.CORS_ORIGINS = [o.strip() for o in env("CORS_ORIGINS", "*").split(",") if o.strip()]
         self.INSTANCE_PATH = str(INSTANCE)
@@ -131,6 +132,16 @@ class Config:
             )
         if self.is_production and len(self.SECRET_KEY) < 32:
             raise ConfigError("SECRET_KEY is too short for production: use at least 32 characters.")
+
+
+def engine_options(url: str) -> dict:
+    """Pool settings: one web process serves thousands of green threads, so a server
+    database gets a pool big enough for a reconnect storm (DATABASE_POOL_SIZE + overflow)."""
+    options: dict = {"pool_pre_ping": True}
+    if not url.startswith("sqlite"):
+        options["pool_size"] = int(env("DATABASE_POOL_SIZE", "10"))
+        options["max_overflow"] = int(env("DATABASE_MAX_OVERFLOW", "20"))
+    return options
 
 
 def oauth_settings() -> dict:

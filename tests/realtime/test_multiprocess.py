@@ -2,16 +2,13 @@
 
 import os
 import signal
-import subprocess
-import sys
 
 import pytest
 
 from tests.conftest import DATABASE_URL, REDIS_URL
 from tests.live import Socket
 from tests.realtime.partykit import position_at, until
-from tests.test_wsgi import free_port, get, server_env
-from watchparty.config import ROOT
+from tests.test_wsgi import Server
 from watchparty.live import presence
 
 pytestmark = pytest.mark.skipif(
@@ -21,16 +18,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-class Process:
-    """`python wsgi.py` (eventlet) on a free port, with a fast presence heartbeat."""
+class Process(Server):
+    """`python wsgi.py` (eventlet) sharing the test database and Redis, fast heartbeat."""
 
     def __init__(self, app, tmp_path, name: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tmp_path / f"{name}.log"
-        env = server_env(
+        super().__init__(
+            tmp_path,
             DATABASE_URL,
-            PORT=str(self.port),
+            name=name,
             REDIS_URL=REDIS_URL,
             SECRET_KEY=app.config["SECRET_KEY"],
             JWT_SECRET_KEY=app.config["JWT_SECRET_KEY"],
@@ -39,39 +34,15 @@ class Process:
             PRESENCE_HEARTBEAT_SECONDS="0.5",
             PRESENCE_HEARTBEAT_TTL="1.5",
         )
-        with open(self.log, "wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, str(ROOT / "wsgi.py")],
-                cwd=tmp_path,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
 
     def wait_ready(self, timeout: float = 30) -> "Process":
-        def answers():
-            if self.process.poll() is not None:
-                pytest.fail(f"server exited early:\n{self.log.read_text()}")
-            try:
-                return get(self.port, "/api/test/", timeout=1)[0] == 200
-            except OSError:
-                return False
-
-        until(answers, timeout=timeout, step=0.2)
+        super().wait_ready(timeout)
         return self
 
     def kill(self) -> None:
         """kill -9: no shutdown, no goodbyes."""
         os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ PROCESS_ID = uuid.uuid4().hex[:12]
 def init_live(app: Flask) -> None:
     """Bind the live store: Redis when REDIS_URL is set, in-process otherwise."""
     url = app.config.get("REDIS_URL")
-    app.extensions["live"] = RedisStore(url) if url else MemoryStore()
+    size = app.config.get("REDIS_MAX_CONNECTIONS", 200)
+    app.extensions["live"] = RedisStore(url, size) if url else MemoryStore()
 
 
 def store() -> RedisStore | MemoryStore:

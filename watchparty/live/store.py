@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from redis import Redis, WatchError
+from redis import BlockingConnectionPool, Redis, WatchError
 
 Updater = Callable[[str | None], str | None]
 
@@ -17,8 +17,13 @@ Updater = Callable[[str | None], str | None]
 class RedisStore:
     """Live state in Redis, shared by every web process and worker."""
 
-    def __init__(self, url: str) -> None:
-        self.redis = Redis.from_url(url, decode_responses=True)
+    def __init__(self, url: str, max_connections: int = 200) -> None:
+        # A blocking pool: in a reconnect storm green threads queue for a connection for a
+        # moment instead of failing with "Too many connections".
+        pool = BlockingConnectionPool.from_url(
+            url, max_connections=max_connections, timeout=10, decode_responses=True
+        )
+        self.redis = Redis(connection_pool=pool)
 
     def get(self, key: str) -> str | None:
         """The value at `key`, or None."""

@@ -44,17 +44,19 @@ def enter(party_id: uuid.UUID, user, sid: str) -> dict:
     presence.ensure_heartbeat(current_app._get_current_object())
     presence.join(party.id, sid, user.id)
     join_room(room(party.id), sid=sid, namespace=NAMESPACE)
-    online = presence.online_count(party.id)
-    _raise_peak(party.id, online)
-    announce(party.id, user, "joined", online)
-    announce_departed(party.id)
-    now = server_ms()
-    return {
-        "party": dump_party(party, online),
-        "state": sync.snapshot(state, now),
-        "participants": dump_participants(party),
-        "server_time": server_ms(),
+    online = presence.online_users(party.id)
+    snapshot = {
+        "party": dump_party(party, len(online)),
+        "state": sync.snapshot(state, server_ms()),
+        "participants": dump_participants(party, online),
     }
+    me = dump_brief(user)
+    # Commits, handing the database connection back before the room-wide broadcast: a
+    # reconnect storm of a big room must not hold the pool while it fans out.
+    _raise_peak(party.id, len(online))
+    announce(party.id, me, "joined", len(online))
+    announce_departed(party.id)
+    return snapshot | {"server_time": server_ms()}
 
 
 def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str) -> bool:
@@ -70,7 +72,7 @@ def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str) -> bool:
 
     user = db.session.get(User, user_id)
     if user is not None:
-        announce(party_id, user, "left", len(online))
+        announce(party_id, dump_brief(user), "left", len(online))
     ready.ready(party_id, user_id)  # nobody waits for someone who is gone
     return True
 
@@ -86,7 +88,7 @@ def announce_departed(party_id) -> None:
     for user_id in map(uuid.UUID, set(gone) - set(online)):  # not those who came back
         user = db.session.get(User, user_id)
         if user is not None:
-            announce(party_id, user, "left", len(online))
+            announce(party_id, dump_brief(user), "left", len(online))
         ready.ready(party_id, user_id)  # nobody waits for someone who is gone
 
 
@@ -100,11 +102,11 @@ def _reap_served_parties() -> None:
         announce_departed(party_id)
 
 
-def announce(party_id, user, event: str, online: int) -> None:
-    """Broadcast `presence {party_id, user, event, online_count}` to the room."""
+def announce(party_id, user: dict, event: str, online: int) -> None:
+    """Broadcast `presence {party_id, user, event, online_count}` (`user`: a dumped brief)."""
     payload = {
         "party_id": str(party_id),
-        "user": dump_brief(user),
+        "user": user,
         "event": event,
         "online_count": online,
     }

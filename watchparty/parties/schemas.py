@@ -3,6 +3,7 @@
 import marshmallow as ma
 from sqlalchemy import select
 
+from watchparty.common.pagination import PaginatedSchema
 from watchparty.common.schemas import UTCDateTimeField
 from watchparty.common.types import iso
 from watchparty.extensions import db
@@ -58,6 +59,10 @@ class ParticipantSchema(ma.Schema):
     watch_seconds = ma.fields.Integer()
 
 
+# Built once: a big room dumps its member list on every join.
+_ONE_MEMBER, _MANY_MEMBERS = ParticipantSchema(), ParticipantSchema(many=True)
+
+
 class PartyDetailSchema(PartySchema):
     """A party with its active participants (GET /api/parties/<id>/)."""
 
@@ -81,27 +86,29 @@ def dump_party_list(parties) -> list[dict]:
     return [dump_party(party) for party in parties]
 
 
+def _member(row, online: dict) -> dict:
+    entry = online.get(str(row.user_id))
+    return {
+        "user": row.user,
+        "role": row.role,
+        "status": row.status,
+        "joined_at": row.joined_at,
+        "is_online": entry is not None,
+        "drift_ms": entry.get("drift_ms") if entry else None,
+        "watch_seconds": row.watch_seconds or 0,
+    }
+
+
 def dump_member(row, online: dict | None = None) -> dict:
     """One membership row as a `PartyParticipant`; `online` is presence.online_users()."""
     online = presence.online_users(row.party_id) if online is None else online
-    entry = online.get(str(row.user_id))
-    return ParticipantSchema().dump(
-        {
-            "user": row.user,
-            "role": row.role,
-            "status": row.status,
-            "joined_at": row.joined_at,
-            "is_online": entry is not None,
-            "drift_ms": entry.get("drift_ms") if entry else None,
-            "watch_seconds": row.watch_seconds or 0,
-        }
-    )
+    return _ONE_MEMBER.dump(_member(row, online))
 
 
-def dump_members(rows, party_id) -> list[dict]:
-    """Membership rows as participants, reading presence once."""
-    online = presence.online_users(party_id)
-    return [dump_member(row, online) for row in rows]
+def dump_members(rows, party_id, online: dict | None = None) -> list[dict]:
+    """Membership rows as participants, reading presence once (unless `online` is given)."""
+    online = presence.online_users(party_id) if online is None else online
+    return _MANY_MEMBERS.dump([_member(row, online) for row in rows])
 
 
 def active_rows(party_id) -> list[PartyParticipant]:
@@ -114,9 +121,9 @@ def active_rows(party_id) -> list[PartyParticipant]:
     return sorted(rows, key=lambda r: _ROLE_ORDER.get(r.role, 2))
 
 
-def dump_participants(party) -> list[dict]:
+def dump_participants(party, online: dict | None = None) -> list[dict]:
     """The party's active members with presence (`is_online`) and drift (`drift_ms`)."""
-    return dump_members(active_rows(party.id), party.id)
+    return dump_members(active_rows(party.id), party.id, online)
 
 
 class JoinResultSchema(ma.Schema):
@@ -136,16 +143,10 @@ class MemberResultSchema(ma.Schema):
     participant = ma.fields.Nested(ParticipantSchema)
 
 
-class ParticipantPageSchema(ma.Schema):
+class ParticipantPageSchema(PaginatedSchema):
     """`PaginatedResponse<PartyParticipant> & {online_count}`."""
 
     results = ma.fields.List(ma.fields.Nested(ParticipantSchema))
-    count = ma.fields.Integer()
-    next = ma.fields.String(allow_none=True)
-    previous = ma.fields.String(allow_none=True)
-    page_size = ma.fields.Integer()
-    current_page = ma.fields.Integer()
-    total_pages = ma.fields.Integer()
     online_count = ma.fields.Integer()
 
 
