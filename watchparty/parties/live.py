@@ -18,7 +18,7 @@ from watchparty.live.state import server_ms
 from watchparty.parties import broadcast, membership, ready, sync
 from watchparty.parties.access import active_member, get_party
 from watchparty.parties.models import ACTIVE, ENDED, Party
-from watchparty.parties.schemas import dump_participants, dump_party
+from watchparty.parties.schemas import active_rows, dump_members, dump_party
 from watchparty.users.schemas import dump_brief
 
 NAMESPACE = broadcast.PARTY_NS
@@ -41,18 +41,20 @@ def enter(party_id: uuid.UUID, user, sid: str) -> dict:
     party = get_party(party_id)
     _admit(party, user.id)
     state = sync.current(party.id, party)
+    party_view, rows, me = dump_party(party, 0), active_rows(party.id), dump_brief(user)
+    # Hand the database connection back before the work that grows with the room (dumping
+    # every member, the room-wide broadcast): in a reconnect storm of a big room, joins must
+    # not sit on the pool while they wait for the CPU. Closing keeps what was loaded.
+    db.session.close()
     presence.ensure_heartbeat(current_app._get_current_object())
     presence.join(party.id, sid, user.id)
     join_room(room(party.id), sid=sid, namespace=NAMESPACE)
     online = presence.online_users(party.id)
     snapshot = {
-        "party": dump_party(party, len(online)),
+        "party": party_view | {"online_count": len(online)},
         "state": sync.snapshot(state, server_ms()),
-        "participants": dump_participants(party, online),
+        "participants": dump_members(rows, party.id, online),
     }
-    me = dump_brief(user)
-    # Commits, handing the database connection back before the room-wide broadcast: a
-    # reconnect storm of a big room must not hold the pool while it fans out.
     _raise_peak(party.id, len(online))
     announce(party.id, me, "joined", len(online))
     announce_departed(party.id)
