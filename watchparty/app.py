@@ -45,6 +45,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
         app,
         async_mode=cfg.ASYNC_MODE,
         message_queue=cfg.REDIS_URL,
+        # Socket handlers never use flask.session: skip copying it into every event.
+        manage_session=False,
         cors_allowed_origins=cfg.CORS_ORIGINS if cfg.CORS_ORIGINS != ["*"] else "*",
     )
     # Named rest_api so it is never confused with the watchparty.api blueprint table.

@@ -3,6 +3,7 @@
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
@@ -18,8 +19,12 @@ from watchparty.parties.models import (
 
 
 def get_party(party_id) -> Party:
-    """The party, or 404."""
-    party = db.session.get(Party, party_id) if isinstance(party_id, uuid.UUID) else None
+    """The party, or 404 (its host is loaded only if asked for: this runs on every event)."""
+    party = (
+        db.session.get(Party, party_id, options=[lazyload(Party.host)])
+        if isinstance(party_id, uuid.UUID)
+        else None
+    )
     if party is None or party.deleted_at is not None:
         raise NotFound("Party not found.", code="party_not_found")
     return party
@@ -28,9 +33,9 @@ def get_party(party_id) -> Party:
 def member(party_id: uuid.UUID, user_id: uuid.UUID) -> PartyParticipant | None:
     """The user's membership row of the party (any status), or None."""
     return db.session.scalar(
-        select(PartyParticipant).where(
-            PartyParticipant.party_id == party_id, PartyParticipant.user_id == user_id
-        )
+        select(PartyParticipant)
+        .options(lazyload(PartyParticipant.user))
+        .where(PartyParticipant.party_id == party_id, PartyParticipant.user_id == user_id)
     )
 
 
