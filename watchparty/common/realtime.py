@@ -108,11 +108,15 @@ def current_user():
 def acked(schema: type[ma.Schema] | None = None):
     """Parse the payload with `schema`, run the handler, and ack `{ok, ...}` or an error."""
 
+    # One instance per handler: building a schema deep-copies its fields, which would cost
+    # more than the rest of a `report` event. Loading keeps no state between calls.
+    parser = schema() if schema else None
+
     def decorate(fn):
         @wraps(fn)
         def handler(self, data=None):
             try:
-                payload = schema().load(data if data is not None else {}) if schema else data
+                payload = parser.load(data if data is not None else {}) if parser else data
                 return {"ok": True, **(fn(self, payload) or {})}
             except ma.ValidationError as exc:
                 return _failed(ValidationError(errors=_field_errors(exc.messages)))
