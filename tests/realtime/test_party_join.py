@@ -109,3 +109,21 @@ def test_reconnecting_client_is_resynchronized_by_join(parties):
     _, ack = parties.join(member, party)
     assert ack["state"]["seq"] == latest["seq"]
     assert ack["state"]["position"] == latest["position"] and ack["state"]["playing"] is False
+
+
+def test_big_rooms_get_joins_in_batches(parties, app, monkeypatch):
+    monkeypatch.setitem(app.config, "PRESENCE_BATCH_MIN", 2)
+    monkeypatch.setitem(app.config, "PRESENCE_BATCH_SECONDS", 0.2)
+    party = parties.create()
+    host = parties.host(party)  # alone: below the threshold, told at once
+    members = [parties.add(party) for _ in range(3)]
+    for member in members:
+        parties.join(member, party)
+    batch = host.wait_for("presence", lambda p: p["event"] == "batch")
+    seen = {user["id"] for user in batch["joined"]}
+    for later in host.received("presence")[1:]:
+        seen |= {user["id"] for user in later.get("joined") or []}
+    assert seen == {str(m.id) for m in members}
+    assert batch["user"] is None and batch["left"] == [] and batch["party_id"] == str(party.id)
+    singles = [p["user"]["id"] for p in host.received("presence") if p["event"] == "joined"]
+    assert not set(singles) & seen  # the members came only in batches

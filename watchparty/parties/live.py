@@ -18,6 +18,7 @@ from watchparty.live.state import server_ms
 from watchparty.parties import broadcast, membership, ready, sync
 from watchparty.parties.access import active_member, get_party
 from watchparty.parties.models import ACTIVE, ENDED, Party
+from watchparty.parties.presence_feed import announce
 from watchparty.parties.schemas import active_rows, dump_members, dump_party
 from watchparty.users.schemas import dump_brief
 
@@ -102,17 +103,6 @@ def _reap_served_parties() -> None:
         party_id = uuid.UUID(name.removeprefix("party:"))
         presence.connections(party_id)  # prunes the dead process's entries
         announce_departed(party_id)
-
-
-def announce(party_id, user: dict, event: str, online: int) -> None:
-    """Broadcast `presence {party_id, user, event, online_count}` (`user`: a dumped brief)."""
-    payload = {
-        "party_id": str(party_id),
-        "user": user,
-        "event": event,
-        "online_count": online,
-    }
-    broadcast.emit("presence", payload, party_id)
 
 
 def _raise_peak(party_id: uuid.UUID, online: int) -> None:
