@@ -15,11 +15,11 @@ from watchparty.errors import Conflict, Forbidden
 from watchparty.extensions import db, socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
-from watchparty.parties import broadcast, membership, ready, sync
+from watchparty.parties import broadcast, membership, ready, roster, sync
 from watchparty.parties.access import active_member, get_party
 from watchparty.parties.models import ACTIVE, ENDED, Party
 from watchparty.parties.presence_feed import announce
-from watchparty.parties.schemas import active_rows, dump_members, dump_party
+from watchparty.parties.schemas import dump_party
 from watchparty.users.schemas import dump_brief
 
 NAMESPACE = broadcast.PARTY_NS
@@ -42,11 +42,7 @@ def enter(party_id: uuid.UUID, user, sid: str) -> dict:
     party = get_party(party_id)
     _admit(party, user.id)
     state = sync.current(party.id, party)
-    party_view, rows, me = dump_party(party, 0), active_rows(party.id), dump_brief(user)
-    # Hand the database connection back before the work that grows with the room (dumping
-    # every member, the room-wide broadcast): in a reconnect storm of a big room, joins must
-    # not sit on the pool while they wait for the CPU. Closing keeps what was loaded.
-    db.session.close()
+    party_view, me = dump_party(party, 0), dump_brief(user)
     presence.ensure_heartbeat(current_app._get_current_object())
     presence.join(party.id, sid, user.id)
     join_room(room(party.id), sid=sid, namespace=NAMESPACE)
@@ -54,8 +50,11 @@ def enter(party_id: uuid.UUID, user, sid: str) -> dict:
     snapshot = {
         "party": party_view | {"online_count": len(online)},
         "state": sync.snapshot(state, server_ms()),
-        "participants": dump_members(rows, party.id, online),
+        "participants": roster.members(party.id, online),
     }
+    # Hand the database connection back before the room-wide broadcast: in a reconnect
+    # storm of a big room, joins must not sit on the pool while they wait for the CPU.
+    db.session.close()
     _raise_peak(party.id, len(online))
     announce(party.id, me, "joined", len(online))
     announce_departed(party.id)

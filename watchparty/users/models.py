@@ -13,6 +13,11 @@ from watchparty.extensions import db
 ACTIVE, SUSPENDED, BANNED, DELETED = "active", "suspended", "banned", "deleted"
 
 
+def name_of(first: str | None, last: str | None, display: str | None, email: str) -> str:
+    """What to call a user: first and last name, or the display name, or the email's local part."""
+    return f"{first or ''} {last or ''}".strip() or display or email.split("@")[0]
+
+
 class User(IdMixin, TimestampMixin, db.Model):
     """An account: credentials, profile, roles, status and preferences."""
 
@@ -53,8 +58,7 @@ class User(IdMixin, TimestampMixin, db.Model):
     @property
     def full_name(self) -> str:
         """First and last name, or the display name, or the email's local part."""
-        name = f"{self.first_name or ''} {self.last_name or ''}".strip()
-        return name or self.display_name or self.email.split("@")[0]
+        return name_of(self.first_name, self.last_name, self.display_name, self.email)
 
     @property
     def is_admin(self) -> bool:

@@ -6,6 +6,17 @@ from watchparty.common.pagination import PageQuerySchema
 from watchparty.common.schemas import UTCDateTimeField
 
 
+def avatar_url_of(avatar: str | None) -> str | None:
+    """Absolute URL of a stored avatar (or the external URL as is), or None."""
+    if not avatar:
+        return None
+    if avatar.startswith(("http://", "https://")):
+        return avatar
+    from watchparty.storage import storage
+
+    return storage().url(avatar)
+
+
 class UserSchema(ma.Schema):
     """The `User` shape every client parses."""
 
@@ -27,13 +38,7 @@ class UserSchema(ma.Schema):
 
     def avatar_url(self, user) -> str | None:
         """Absolute URL of the stored avatar, or None."""
-        if not user.avatar:
-            return None
-        if user.avatar.startswith(("http://", "https://")):
-            return user.avatar
-        from watchparty.storage import storage
-
-        return storage().url(user.avatar)
+        return avatar_url_of(user.avatar)
 
 
 def dump_user(user) -> dict:
