@@ -95,6 +95,7 @@ class Config:
         self.SYNC_DRIFT_THRESHOLD_MS = int(env("SYNC_DRIFT_THRESHOLD_MS", "30"))
         self.SYNC_SEEK_THRESHOLD_MS = int(env("SYNC_SEEK_THRESHOLD_MS", "1000"))
         self.READY_TIMEOUT_MS = int(env("READY_TIMEOUT_MS", "8000"))
+        self.REPORT_CONCURRENCY = int(env("REPORT_CONCURRENCY", "64"))
         self.PRESENCE_HEARTBEAT_SECONDS = float(env("PRESENCE_HEARTBEAT_SECONDS", "5"))
         self.PRESENCE_HEARTBEAT_TTL = float(env("PRESENCE_HEARTBEAT_TTL", "15"))
         self.PRESENCE_BATCH_MIN = int(env("PRESENCE_BATCH_MIN", "200"))

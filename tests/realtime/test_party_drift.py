@@ -103,3 +103,13 @@ def test_report_validates_its_fields(playing):
     party, viewer, _, _ = playing
     ack = viewer.call("report", {"party_id": str(party.id), "position": -3, "playing": "maybe"})
     assert ack["ok"] is False and {"position", "playing"} <= set(ack["errors"])
+
+
+def test_reports_beyond_the_concurrency_limit_are_answered_busy(playing, app, monkeypatch):
+    party, viewer, _, state = playing
+    monkeypatch.setitem(app.config, "REPORT_CONCURRENCY", 0)  # saturated: every slot taken
+    payload = {"party_id": str(party.id), "position": 1.0, "playing": True, "buffering": False}
+    ack = viewer.call("report", payload | {"rtt": 20})
+    assert ack["ok"] is False and ack["error"] == "busy"
+    monkeypatch.setitem(app.config, "REPORT_CONCURRENCY", 64)
+    assert report(viewer, party, state, 0.0)["ok"] is True

@@ -8,11 +8,12 @@ of drift and Syncplay for 4 s before acting; 30 ms is below what viewers notice 
 """
 
 import uuid
+from contextlib import contextmanager
 
 from flask import current_app
 
 from watchparty.common.realtime import room
-from watchparty.errors import Forbidden
+from watchparty.errors import Forbidden, Unavailable
 from watchparty.extensions import socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
@@ -25,8 +26,28 @@ MAX_NUDGE = 0.10
 SEEK_MARGIN_MS = 15
 
 
+_in_flight = {"reports": 0}
+
+
 def _config(name: str):
     return current_app.config[name]
+
+
+@contextmanager
+def report_slot():
+    """Admit a report unless REPORT_CONCURRENCY are already being handled in this process.
+
+    Reports are advisory and come every second, so when a process is saturated (say, a
+    thousand viewers reconnecting at once) it answers the surplus `busy` at once instead of
+    queueing them on Redis connections and starving joins, commands and chat.
+    """
+    if _in_flight["reports"] >= _config("REPORT_CONCURRENCY"):
+        raise Unavailable("The server is busy; report again in a second.", code="busy")
+    _in_flight["reports"] += 1
+    try:
+        yield
+    finally:
+        _in_flight["reports"] -= 1
 
 
 def correction(state: dict, drift_ms: float, rtt: float, now: int) -> dict | None:

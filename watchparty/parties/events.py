@@ -55,7 +55,8 @@ class PartyNamespace(AuthedNamespace):
     @acked(ReportSchema)
     def on_report(self, data):
         """Client reports its playback about once a second: ack {drift_ms, correction}."""
-        return drift.report(data["party_id"], current_user_id(), request.sid, data)
+        with drift.report_slot():
+            return drift.report(data["party_id"], current_user_id(), request.sid, data)
 
     @acked(ReadySchema)
     def on_ready(self, data):
