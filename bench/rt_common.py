@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-DEFAULT_DB = "postgresql://postgres@127.0.0.1:5432/wp_h5"
+DEFAULT_DB = "postgresql://postgres@127.0.0.1:5432/watchparty_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/5"
 SECRET = "bench-secret-" + "x" * 48
 PASSWORD = "Sturdy-Passw0rd!"
@@ -67,8 +67,26 @@ def app_env(
     return env
 
 
+def ensure_database(db_url: str) -> None:
+    """Create the scratch PostgreSQL database if the server lacks it."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from watchparty.config import database_url
+
+    url = make_url(database_url(db_url))  # postgresql:// -> the psycopg2 driver we ship
+    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        exists = text("SELECT 1 FROM pg_database WHERE datname = :name")
+        found = conn.scalar(exists, {"name": url.database})
+        if not found:
+            conn.execute(text(f'CREATE DATABASE "{url.database}"'))
+    engine.dispose()
+
+
 def reset_stores(db_url: str, redis_url: str | None) -> None:
     """Fresh tables (create_all: the bench database is scratch) and an empty Redis db."""
+    ensure_database(db_url)
     os.environ.update(app_env(db_url, redis_url))
     from watchparty import create_app
     from watchparty.extensions import db
