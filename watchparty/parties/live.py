@@ -20,6 +20,7 @@ from watchparty.parties.access import active_member, get_party
 from watchparty.parties.models import ACTIVE, ENDED, Party
 from watchparty.parties.presence_feed import announce
 from watchparty.parties.schemas import dump_party
+from watchparty.users.models import User
 from watchparty.users.schemas import dump_brief
 
 NAMESPACE = broadcast.PARTY_NS
@@ -70,12 +71,7 @@ def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str) -> bool:
     online = presence.online_users(party_id)
     if str(user_id) in online:
         return False
-    from watchparty.users.models import User
-
-    user = db.session.get(User, user_id)
-    if user is not None:
-        announce(party_id, dump_brief(user), "left", len(online))
-    ready.ready(party_id, user_id)  # nobody waits for someone who is gone
+    _gone(party_id, user_id, len(online))
     return True
 
 
@@ -85,13 +81,16 @@ def announce_departed(party_id) -> None:
     if not gone:
         return
     online = presence.online_users(party_id)
-    from watchparty.users.models import User
-
     for user_id in map(uuid.UUID, set(gone) - set(online)):  # not those who came back
-        user = db.session.get(User, user_id)
-        if user is not None:
-            announce(party_id, dump_brief(user), "left", len(online))
-        ready.ready(party_id, user_id)  # nobody waits for someone who is gone
+        _gone(party_id, user_id, len(online))
+
+
+def _gone(party_id, user_id: uuid.UUID, online: int) -> None:
+    """A user's last connection is gone: tell the room, and stop waiting for them."""
+    user = db.session.get(User, user_id)
+    if user is not None:
+        announce(party_id, dump_brief(user), "left", online)
+    ready.ready(party_id, user_id)
 
 
 @presence.on_process_death
