@@ -14,6 +14,7 @@ def blueprints() -> list:
     from watchparty.chat.party_routes import blp as party_chat
     from watchparty.chat.routes import blp as chat
     from watchparty.dashboard.routes import blp as dashboard
+    from watchparty.integrations.routes import blp as integrations
     from watchparty.interactive.party_routes import blp as party_reactions
     from watchparty.interactive.routes import blp as interactive
     from watchparty.meta.routes import blp as meta
@@ -24,6 +25,12 @@ def blueprints() -> list:
     from watchparty.parties.routes import blp as parties
     from watchparty.users.profile_routes import blp as auth_profile
     from watchparty.users.routes import blp as users
+    from watchparty.videos.analytics_routes import blp as video_analytics
+    from watchparty.videos.comment_routes import blp as video_comments
+    from watchparty.videos.engagement_routes import blp as video_engagement
+    from watchparty.videos.playback_routes import blp as video_playback
+    from watchparty.videos.routes import blp as videos
+    from watchparty.videos.upload_routes import blp as video_uploads
 
     return [
         (meta, "/api"),
@@ -43,6 +50,13 @@ def blueprints() -> list:
         (party_admin, "/api/admin"),
         (chat, "/api/chat"),
         (interactive, "/api/interactive"),
+        (video_uploads, "/api/videos"),
+        (videos, "/api/videos"),
+        (video_playback, "/api/videos"),
+        (video_engagement, "/api/videos"),
+        (video_comments, "/api/videos"),
+        (video_analytics, "/api/videos"),
+        (integrations, "/api/integrations"),
     ]
 
 
@@ -51,11 +65,13 @@ def namespaces() -> list:
     from watchparty.chat.events import ChatNamespace
     from watchparty.interactive.events import InteractiveNamespace
     from watchparty.parties.events import PartyNamespace
+    from watchparty.videos.events import VideosNamespace
 
     return [
         (PartyNamespace, "/party"),
         (ChatNamespace, "/chat"),
         (InteractiveNamespace, "/interactive"),
+        (VideosNamespace, "/videos"),
     ]
 
 

@@ -86,6 +86,7 @@ class Config:
         self.MAX_CONTENT_LENGTH = int(env("MAX_CONTENT_LENGTH", str(2 * 1024**3)))
         self.OAUTH = oauth_settings()
         self.apply_realtime()
+        self.apply_media()
         self.apply_openapi()
 
     def apply_realtime(self) -> None:
@@ -105,6 +106,27 @@ class Config:
         self.REACTION_BURST = int(env("REACTION_BURST", "10"))
         self.REACTION_RATE = float(env("REACTION_RATE", "5"))
         self.POLL_MIN_DURATION = int(env("POLL_MIN_DURATION", "10"))
+
+    def apply_media(self) -> None:
+        """Video storage (local folder or S3), upload limits, transcoding and playback."""
+        self.S3_BUCKET = env("S3_BUCKET", env("AWS_S3_BUCKET_NAME"))
+        self.S3_ENDPOINT_URL = env("S3_ENDPOINT_URL")  # an S3-compatible store (MinIO, moto)
+        self.AWS_REGION = env("AWS_REGION", env("AWS_S3_REGION_NAME", "us-east-1"))
+        self.AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID")
+        self.AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY")
+        self.CDN_BASE_URL = (env("CDN_BASE_URL") or "").rstrip("/") or None
+        self.VIDEO_MAX_BYTES = int(env("VIDEO_MAX_BYTES", str(500 * 1024 * 1024)))
+        self.UPLOAD_URL_TTL = int(env("UPLOAD_URL_TTL", "3600"))
+        self.PLAYBACK_URL_TTL = int(env("PLAYBACK_URL_TTL", "21600"))
+        self.FFMPEG_BINARY = env("FFMPEG_BINARY")  # default: ffmpeg on PATH, else imageio-ffmpeg's
+        self.TRANSCODE_PRESET = env("TRANSCODE_PRESET", "veryfast")
+        self.TRANSCODE_LADDER = env("TRANSCODE_LADDER", "240,360,480,720,1080")
+        self.TRANSCODE_THREADS = int(env("TRANSCODE_THREADS", "0"))  # 0: ffmpeg decides
+        self.TRANSCODE_TIMEOUT = int(env("TRANSCODE_TIMEOUT", "7200"))
+        self.TRANSCODE_RETRIES = int(env("TRANSCODE_RETRIES", "3"))
+        self.HLS_SEGMENT_SECONDS = int(env("HLS_SEGMENT_SECONDS", "4"))
+        self.VIEW_WINDOW_MINUTES = int(env("VIEW_WINDOW_MINUTES", "30"))
+        self.REMOTE_PROBE_TIMEOUT = float(env("REMOTE_PROBE_TIMEOUT", "10"))
 
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""

@@ -73,8 +73,8 @@ def test_new_upload_deletes_the_previous_file(client, me):
     _upload(client, headers, image_bytes("JPEG"))
     db.session.expire_all()
     assert user.avatar != first
-    assert not storage()._path(first).exists()
-    assert storage()._path(user.avatar).exists()
+    assert not storage().path(first).exists()
+    assert storage().path(user.avatar).exists()
 
 
 def test_text_file_named_jpg_is_415(client, me):

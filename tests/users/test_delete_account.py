@@ -56,7 +56,7 @@ def test_deletion_anonymizes_and_purges_everything_personal(client, rich_user):
     user, headers, other_session = rich_user
     user_id, avatar = user.id, user.avatar
     export_key = db.session.scalar(db.select(DataExport.file_key))
-    assert storage()._path(avatar).exists() and storage()._path(export_key).exists()
+    assert storage().path(avatar).exists() and storage().path(export_key).exists()
 
     response = client.delete(URL, headers=headers, json=CONFIRM)
     assert response.status_code == 200, response.get_json()
@@ -72,7 +72,7 @@ def test_deletion_anonymizes_and_purges_everything_personal(client, rich_user):
     assert user.settings == user.notification_settings == user.privacy_settings == {}
     for model in (UserSession, UserToken, SocialAccount, Activity, DataExport):
         assert _count(model, user_id) == 0, model
-    assert not storage()._path(avatar).exists() and not storage()._path(export_key).exists()
+    assert not storage().path(avatar).exists() and not storage().path(export_key).exists()
 
     for old in (headers, other_session):
         assert client.get("/api/users/profile/", headers=old).status_code == 401
@@ -119,7 +119,7 @@ def test_bad_confirmation_is_400_and_nothing_changes(client, rich_user, payload,
     db.session.expire_all()
     assert user.status == "active" and user.email == email and user.avatar == avatar
     assert user.totp_secret and _count(Activity, user.id) > 0 and _count(SocialAccount, user.id)
-    assert storage()._path(avatar).exists()
+    assert storage().path(avatar).exists()
     assert client.get("/api/users/profile/", headers=headers).status_code == 200
 
 

@@ -74,7 +74,7 @@ def test_archive_is_private_and_not_served_from_media(client, me, run_jobs):
     export_id = _start(client, headers)["export_id"]
     run_jobs()
     key = f"private/exports/{user.id}/{export_id}.json"
-    assert storage()._path(key).is_file()
+    assert storage().path(key).is_file()
     assert client.get(f"/media/{key}").status_code == 404
 
 

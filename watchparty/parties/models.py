@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from watchparty.common.models import IdMixin, TimestampMixin
@@ -31,7 +31,9 @@ class Party(IdMixin, TimestampMixin, db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     host_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
     # An uploaded video (videos domain) or a direct HLS/MP4 URL.
-    video_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    video_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("videos.id", ondelete="SET NULL"), index=True
+    )
     media_url: Mapped[str | None] = mapped_column(String(2000))
     visibility: Mapped[str] = mapped_column(String(10), default=PRIVATE, index=True)
     category: Mapped[str | None] = mapped_column(String(50), index=True)
@@ -86,3 +88,4 @@ class PartyParticipant(IdMixin, db.Model):
 
 # Invite codes, invitations and reports: imported here so db.create_all sees their tables.
 from watchparty.parties import invite_models  # noqa: E402, F401
+from watchparty.videos import models as video_models  # noqa: E402, F401 - parties.video_id FK

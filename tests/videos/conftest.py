@@ -1,0 +1,69 @@
+"""Video fixtures: clips made by real ffmpeg, and a real S3-compatible server (moto) on loopback."""
+
+import boto3
+import pytest
+from moto.server import ThreadedMotoServer
+
+from tests.videos.clips import make_clip
+from watchparty.storage import S3Storage, make_client
+
+BUCKET = "watchparty-test"
+
+
+@pytest.fixture(scope="session")
+def clips(tmp_path_factory):
+    """`clips(name, **make_clip options)`: a clip made once per session and reused."""
+    folder = tmp_path_factory.mktemp("clips")
+    made: dict = {}
+
+    def clip(name: str = "720p.mp4", **options):
+        key = (name, tuple(sorted(options.items())))
+        if key not in made:
+            container = name.rsplit(".", 1)[-1]
+            made[key] = make_clip(
+                folder / name, container=options.pop("container", container), **options
+            )
+        return made[key]
+
+    return clip
+
+
+@pytest.fixture(scope="session")
+def moto_server():
+    """moto in server mode on a free loopback port: S3 over real HTTP."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3(app, moto_server):
+    """Switch the app to S3 storage on a fresh moto bucket for one test; the store is returned."""
+    settings = {
+        "S3_BUCKET": BUCKET,
+        "S3_ENDPOINT_URL": moto_server,
+        "AWS_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+    }
+    resource = boto3.resource(
+        "s3",
+        endpoint_url=moto_server,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    bucket = resource.Bucket(BUCKET)
+    bucket.create()
+    previous = {key: app.config.get(key) for key in settings}
+    local = app.extensions["storage"]
+    app.config.update(settings)
+    store = S3Storage(make_client(app.config), BUCKET)
+    app.extensions["storage"] = store
+    yield store
+    app.extensions["storage"] = local
+    app.config.update(previous)
+    bucket.objects.all().delete()
+    bucket.delete()

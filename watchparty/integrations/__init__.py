@@ -1,0 +1,1 @@
+"""Integrations: object storage (S3) and its health."""

@@ -1,0 +1,1 @@
+"""Videos: uploads, storage, HLS transcoding, playback and engagement."""

@@ -1,0 +1,5 @@
+"""REST views of videos (being written)."""
+
+from watchparty.common.blueprint import Blueprint
+
+blp = Blueprint("videos_comment_routes", __name__, description="Videos")

@@ -1,0 +1,5 @@
+"""REST views of videos (being written)."""
+
+from watchparty.common.blueprint import Blueprint
+
+blp = Blueprint("videos_routes", __name__, description="Videos")
