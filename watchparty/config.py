@@ -127,6 +127,8 @@ class Config:
         self.HLS_SEGMENT_SECONDS = int(env("HLS_SEGMENT_SECONDS", "4"))
         self.VIEW_WINDOW_MINUTES = int(env("VIEW_WINDOW_MINUTES", "30"))
         self.REMOTE_PROBE_TIMEOUT = float(env("REMOTE_PROBE_TIMEOUT", "10"))
+        # Only for tests and closed networks: let validate-url fetch private addresses.
+        self.MEDIA_URL_ALLOW_PRIVATE = env_bool("MEDIA_URL_ALLOW_PRIVATE", False)
 
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""
