@@ -6,6 +6,7 @@ import pytest
 
 from tests.helpers import assert_error
 from tests.parties.helpers import create_party
+from tests.videos.factories import make_video
 
 
 def test_creator_becomes_host_with_a_seat_and_room_code(client, me):
@@ -25,8 +26,8 @@ def test_creator_becomes_host_with_a_seat_and_room_code(client, me):
 
 
 def test_seed_003_field_names_are_accepted(client, me):
-    _, headers = me
-    video = str(uuid.uuid4())
+    user, headers = me
+    video = str(make_video(user).id)
     body = {
         "title": "x",
         "video": video,

@@ -47,7 +47,7 @@ def control(party_id: uuid.UUID, user_id: uuid.UUID, cmd: dict) -> dict:
     if party.status == ENDED:
         raise Conflict("This party has ended.", code="party_ended")
     if cmd["action"] == VIDEO and cmd.get("video_id"):
-        check_video(cmd["video_id"])
+        check_video(cmd["video_id"], party.host_id)
     cmd_key = f"cmd:{party.id}:{cmd['cmd_id']}" if cmd.get("cmd_id") else None
     if cmd_key and (first := _claim(cmd_key)) is not None:
         return first | {"duplicate": True}

@@ -11,6 +11,7 @@ from watchparty.errors import Conflict, Forbidden, ValidationError
 from watchparty.extensions import db
 from watchparty.parties import broadcast, membership
 from watchparty.parties.access import get_party, member, require_host
+from watchparty.parties.media import check_video
 from watchparty.parties.models import (
     ACTIVE,
     ENDED,
@@ -43,6 +44,8 @@ def _free_room_code() -> str:
 
 def create_party(user, data: dict) -> Party:
     """Create a party with `user` as its host (who takes the first seat). Commits."""
+    if data.get("video_id"):
+        check_video(data["video_id"], user.id)
     for _ in range(3):  # a concurrent creator may take the same room code: draw again
         party = Party(host_id=user.id, room_code=_free_room_code(), seats_taken=0, **data)
         db.session.add(party)
@@ -99,6 +102,7 @@ def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
     if party.status == ENDED:
         raise Conflict("This party has ended.", code="party_ended")
     if changes.get("video_id"):
+        check_video(changes["video_id"], party.host_id)
         changes.setdefault("media_url", None)
     if changes.get("media_url"):
         changes.setdefault("video_id", None)

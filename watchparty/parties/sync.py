@@ -123,6 +123,9 @@ def persist(party_id, state: dict) -> None:
     }
     if playing:
         values["started_at"] = func.coalesce(Party.started_at, utcnow())
+    if state.get("reason") == "video":  # the row says what plays: video access rules read it
+        values["video_id"] = uuid.UUID(state["video_id"]) if state.get("video_id") else None
+        values["media_url"] = state.get("media_url")
     db.session.execute(
         update(Party)
         .where(Party.id == party_id_value(party_id), Party.status != ENDED)

@@ -50,13 +50,19 @@ class LocalStorage:
             self.save_file(key, handle, content_type)
 
     def read(self, key: str) -> bytes:
-        """The bytes stored under `key`."""
-        return self.path(key).read_bytes()
+        """The bytes stored under `key`; 404 when there are none."""
+        return self._existing(key).read_bytes()
 
     def read_head(self, key: str, size: int) -> bytes:
-        """The first `size` bytes of `key`."""
-        with open(self.path(key), "rb") as handle:
+        """The first `size` bytes of `key`; 404 when there are none."""
+        with open(self._existing(key), "rb") as handle:
             return handle.read(size)
+
+    def _existing(self, key: str) -> Path:
+        path = self.path(key)
+        if not path.is_file():
+            raise NotFound("No such file.")
+        return path
 
     def size(self, key: str) -> int | None:
         """The size of `key` in bytes, or None when it does not exist."""
@@ -70,10 +76,7 @@ class LocalStorage:
     @contextmanager
     def local_copy(self, key: str) -> Iterator[Path]:
         """A local path holding `key`'s bytes for the duration of the block (here: the file)."""
-        path = self.path(key)
-        if not path.is_file():
-            raise NotFound("No such file.")
-        yield path
+        yield self._existing(key)
 
     def delete(self, key: str) -> None:
         """Remove `key` if it exists."""
@@ -115,7 +118,4 @@ class LocalStorage:
 
     def stream(self, key: str, mimetype: str) -> Response:
         """Serve `key` with conditional and Range requests (206 partial content)."""
-        path = self.path(key)
-        if not path.is_file():
-            raise NotFound("No such file.")
-        return send_file(path, mimetype=mimetype, conditional=True, max_age=0)
+        return send_file(self._existing(key), mimetype=mimetype, conditional=True, max_age=0)

@@ -1,5 +1,60 @@
-"""REST views of videos (being written)."""
+"""REST views of playback: stream info, HLS playlists, variants, thumbnail, source proxy."""
 
+import uuid
+
+from flask import jsonify, redirect, request
+
+from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
+from watchparty.videos import playback
+from watchparty.videos.input_schemas import PlaybackTokenQuerySchema
+from watchparty.videos.schemas import QualityVariantsSchema, StreamInfoSchema
 
-blp = Blueprint("videos_playback_routes", __name__, description="Videos")
+blp = Blueprint("videos_playback_routes", __name__, description="Videos: playback")
+
+
+def _caller():
+    """The signed-in user, or None (never the proxy: access rules test `user is not None`)."""
+    return current_user._get_current_object() if current_user else None
+
+
+@blp.get("/<uuid:video_id>/stream/")
+@auth_required
+@blp.response(200, StreamInfoSchema)
+def stream(video_id: uuid.UUID):
+    """The HLS master playlist URL (with a playback token), variants and duration; counts a view."""
+    return jsonify(playback.stream_info(_caller(), video_id, request.remote_addr))
+
+
+@blp.get("/<uuid:video_id>/hls/<path:name>")
+@optional_auth
+@blp.arguments(PlaybackTokenQuerySchema, location="query")
+@blp.response(200, content_type=playback.HLS_MIME)
+def hls(query, video_id: uuid.UUID, name: str):
+    """A playlist of the video, rewritten: playlists via this API, segments as signed URLs."""
+    return playback.playlist(_caller(), query.get("token"), video_id, name)
+
+
+@blp.get("/<uuid:video_id>/quality-variants/")
+@optional_auth
+@blp.response(200, QualityVariantsSchema)
+def quality_variants(video_id: uuid.UUID):
+    """Each rung of the ladder: quality, playlist URL, bitrate, width and height."""
+    return jsonify(playback.quality_variants(_caller(), video_id))
+
+
+@blp.get("/<uuid:video_id>/thumbnail/")
+@optional_auth
+@blp.arguments(PlaybackTokenQuerySchema, location="query")
+@blp.response(302)
+def thumbnail(query, video_id: uuid.UUID):
+    """Redirect to a signed URL of the poster image (404 when there is none)."""
+    return redirect(playback.thumbnail_location(_caller(), query.get("token"), video_id), 302)
+
+
+@blp.get("/<uuid:video_id>/proxy/")
+@auth_required
+@blp.response(200, content_type="video/*")
+def proxy(video_id: uuid.UUID):
+    """The original upload streamed through the app; Range requests get 206."""
+    return playback.proxy(_caller(), video_id)

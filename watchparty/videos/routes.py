@@ -1,5 +1,136 @@
-"""REST views of videos (being written)."""
+"""REST views of the video catalogue: list, detail, update, delete, search, trending."""
 
+import uuid
+
+import marshmallow as ma
+from flask import jsonify
+
+from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.pagination import PaginatedSchema, page_of
+from watchparty.common.schemas import MessageSchema, message
+from watchparty.videos import catalog, service
+from watchparty.videos.access import visible_video
+from watchparty.videos.input_schemas import (
+    AdvancedSearchQuerySchema,
+    RegenerateThumbnailSchema,
+    SearchQuerySchema,
+    TrendingQuerySchema,
+    VideoListQuerySchema,
+    VideoUpdateSchema,
+)
+from watchparty.videos.schemas import (
+    FacetsSchema,
+    ProcessingStatusSchema,
+    TrendingVideoSchema,
+    VideoSchema,
+    dump_video,
+)
 
-blp = Blueprint("videos_routes", __name__, description="Videos")
+blp = Blueprint("videos_routes", __name__, description="Videos: catalogue, search, trending")
+VideoPage = page_of(VideoSchema, "VideoPage")
+SearchPage = PaginatedSchema.from_dict(
+    {
+        "results": ma.fields.List(ma.fields.Nested(VideoSchema)),
+        "facets": ma.fields.Nested(FacetsSchema),
+        "query": ma.fields.String(),
+    },
+    name="VideoSearchPage",
+)
+TrendingPage = page_of(TrendingVideoSchema, "TrendingVideoPage")
+
+
+def _caller():
+    """The signed-in user, or None (never the proxy: access rules test `user is not None`)."""
+    return current_user._get_current_object() if current_user else None
+
+
+def _me():
+    return current_user.id if current_user else None
+
+
+@blp.get("/")
+@optional_auth
+@blp.arguments(VideoListQuerySchema, location="query")
+@blp.response(200, VideoPage)
+def list_videos(query):
+    """Videos you may see: public ready ones, and all of yours; filtered and ordered."""
+    return jsonify(catalog.list_videos(_me(), query))
+
+
+@blp.get("/search/")
+@optional_auth
+@blp.arguments(SearchQuerySchema, location="query")
+@blp.response(200, SearchPage)
+def search_videos(query):
+    """Search titles and descriptions; `facets` counts categories and qualities of all matches."""
+    return jsonify(catalog.search(_me(), query))
+
+
+@blp.get("/search/advanced/")
+@optional_auth
+@blp.arguments(AdvancedSearchQuerySchema, location="query")
+@blp.response(200, SearchPage)
+def advanced_search(query):
+    """Search with uploader, container format and upload date range as well."""
+    return jsonify(catalog.search(_me(), query))
+
+
+@blp.get("/trending/")
+@blp.arguments(TrendingQuerySchema, location="query")
+@blp.response(200, TrendingPage)
+def trending(query):
+    """Public ready videos by recent views plus 3x recent likes (last 48 hours)."""
+    return jsonify(catalog.trending(query))
+
+
+@blp.get("/analytics/trending/")
+@blp.arguments(TrendingQuerySchema, location="query")
+@blp.response(200, TrendingPage)
+def trending_analytics(query):
+    """The trending ranking with each video's score, recent views and recent likes."""
+    return jsonify(catalog.trending(query))
+
+
+@blp.get("/<uuid:video_id>/")
+@optional_auth
+@blp.response(200, VideoSchema)
+def get_video(video_id: uuid.UUID):
+    """One video with its processing status (404 when you may not see it)."""
+    return jsonify(dump_video(visible_video(_caller(), video_id)))
+
+
+@blp.route("/<uuid:video_id>/", methods=["PUT", "PATCH"])
+@auth_required
+@blp.arguments(VideoUpdateSchema)
+@blp.response(200, VideoSchema)
+def update_video(body, video_id: uuid.UUID):
+    """Change a video's details (owner only; PUT and PATCH are both partial)."""
+    return jsonify(dump_video(service.update_video(_caller(), video_id, body)))
+
+
+@blp.delete("/<uuid:video_id>/")
+@auth_required
+@blp.response(200, MessageSchema)
+def delete_video(video_id: uuid.UUID):
+    """Delete a video (owner only) and every stored file of it."""
+    service.delete_video(_caller(), video_id)
+    return jsonify(message("Video deleted successfully"))
+
+
+@blp.get("/<uuid:video_id>/processing-status/")
+@auth_required
+@blp.response(200, ProcessingStatusSchema)
+def processing_status(video_id: uuid.UUID):
+    """Status, percent done, steps, estimated completion and failure reason (owner only)."""
+    return jsonify(ProcessingStatusSchema().dump(service.processing_status(_caller(), video_id)))
+
+
+@blp.post("/<uuid:video_id>/regenerate-thumbnail/")
+@auth_required
+@blp.arguments(RegenerateThumbnailSchema)
+@blp.response(202, MessageSchema)
+def regenerate_thumbnail(body, video_id: uuid.UUID):
+    """Take a new poster frame at `timestamp` seconds (owner only; the video must be ready)."""
+    service.request_thumbnail(_caller(), video_id, body["timestamp"])
+    return jsonify(message("Thumbnail regeneration started.", timestamp=body["timestamp"])), 202

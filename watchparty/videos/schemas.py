@@ -28,10 +28,18 @@ def format_duration(seconds: float | None) -> str | None:
 
 
 def thumbnail_url(video) -> str | None:
-    """The thumbnail's API URL (it redirects to a signed storage URL), once there is one."""
+    """The thumbnail's API URL (it redirects to a signed storage URL), once there is one.
+
+    A private video's URL carries a poster-only token, so an <img> (which sends no
+    Authorization header) can load it for whoever was shown this JSON."""
     if not video.thumbnail_key:
         return None
-    return f"{current_app.config['FRONTEND_URL']}/api/videos/{video.id}/thumbnail/"
+    url = f"{current_app.config['FRONTEND_URL']}/api/videos/{video.id}/thumbnail/"
+    if video.visibility == "private":
+        from watchparty.videos import playback_tokens
+
+        url += f"?token={playback_tokens.issue(video.id, None, playback_tokens.THUMBNAIL)}"
+    return url
 
 
 class VideoSchema(ma.Schema):
@@ -49,10 +57,11 @@ class VideoSchema(ma.Schema):
     status = ma.fields.String()
     failure_reason = ma.fields.String(allow_none=True)
     progress = ma.fields.Integer()
-    uploaded_by = ma.fields.Nested(UserBriefSchema, attribute="owner")
-    uploader = ma.fields.Nested(UserBriefSchema, attribute="owner")
-    thumbnail_url = ma.fields.Function(thumbnail_url, allow_none=True)
-    thumbnail = ma.fields.Function(thumbnail_url, allow_none=True)
+    uploaded_by = ma.fields.Nested(UserBriefSchema, attribute="owner", dump_only=True)
+    uploader = ma.fields.Nested(UserBriefSchema, attribute="owner", dump_only=True)
+    # Lambdas: inside the class body the name `thumbnail_url` is the field, not the function.
+    thumbnail_url = ma.fields.Function(lambda v: thumbnail_url(v), allow_none=True)
+    thumbnail = ma.fields.Function(lambda v: thumbnail_url(v), allow_none=True)
     duration = ma.fields.Float(allow_none=True)
     duration_formatted = ma.fields.Function(lambda v: format_duration(v.duration))
     file_size = ma.fields.Integer(allow_none=True)
@@ -65,12 +74,12 @@ class VideoSchema(ma.Schema):
     audio_codec = ma.fields.String(allow_none=True)
     quality_variants = ma.fields.Function(lambda v: [item["quality"] for item in v.variants])
     views_count = ma.fields.Integer()
-    view_count = ma.fields.Integer(attribute="views_count")
+    view_count = ma.fields.Integer(attribute="views_count", dump_only=True)
     likes_count = ma.fields.Integer()
-    like_count = ma.fields.Integer(attribute="likes_count")
+    like_count = ma.fields.Integer(attribute="likes_count", dump_only=True)
     comments_count = ma.fields.Integer()
     shares_count = ma.fields.Integer()
-    uploaded_at = UTCDateTimeField(attribute="created_at")
+    uploaded_at = UTCDateTimeField(attribute="created_at", dump_only=True)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
 
@@ -78,3 +87,60 @@ class VideoSchema(ma.Schema):
 def dump_video(video) -> dict:
     """One video as the API shows it."""
     return VideoSchema().dump(video)
+
+
+class FacetSchema(ma.Schema):
+    name = ma.fields.String()
+    count = ma.fields.Integer()
+
+
+class FacetsSchema(ma.Schema):
+    """Counts over the whole filtered result set (not just the page)."""
+
+    categories = ma.fields.List(ma.fields.Nested(FacetSchema))
+    qualities = ma.fields.List(ma.fields.Nested(FacetSchema))
+
+
+class TrendingVideoSchema(VideoSchema):
+    """A video with the numbers that ranked it."""
+
+    trending_score = ma.fields.Float()
+    recent_views = ma.fields.Integer()
+    recent_likes = ma.fields.Integer()
+
+
+class VariantSchema(ma.Schema):
+    """One rung of the HLS ladder; `url` is its playlist through the API."""
+
+    quality = ma.fields.String()
+    url = ma.fields.String()
+    bitrate = ma.fields.Integer(allow_none=True, metadata={"description": "kbit/s"})
+    width = ma.fields.Integer(allow_none=True)
+    height = ma.fields.Integer(allow_none=True)
+
+
+class QualityVariantsSchema(ma.Schema):
+    variants = ma.fields.List(ma.fields.Nested(VariantSchema))
+
+
+class StreamInfoSchema(ma.Schema):
+    """Where a player fetches the video (URLs expire at `expires_at`)."""
+
+    video_id = ma.fields.String()
+    streaming_url = ma.fields.String(metadata={"description": "the HLS master playlist"})
+    quality_variants = ma.fields.List(ma.fields.String())
+    variants = ma.fields.List(ma.fields.Nested(VariantSchema))
+    duration = ma.fields.Float(allow_none=True)
+    thumbnail_url = ma.fields.String(allow_none=True)
+    expires_at = ma.fields.String()
+    mime_type = ma.fields.String()
+
+
+class ProcessingStatusSchema(ma.Schema):
+    video_id = ma.fields.UUID()
+    status = ma.fields.String()
+    progress = ma.fields.Integer()
+    processing_steps = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.String())
+    estimated_completion = UTCDateTimeField(allow_none=True)
+    failure_reason = ma.fields.String(allow_none=True)
+    attempts = ma.fields.Integer()
