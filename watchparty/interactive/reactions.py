@@ -77,11 +77,14 @@ def _bucket_index(bucket_seconds: int):
 
 def reaction_heatmap(party_id: uuid.UUID, bucket_seconds: int = 10) -> list[dict]:
     """Non-empty buckets of the video timeline: [{start, end, count, top_emoji}] by start."""
+    return reaction_heatmap_where(Reaction.party_id == party_id, bucket_seconds)
+
+
+def reaction_heatmap_where(condition, bucket_seconds: int) -> list[dict]:
+    """The heatmap of the reactions matching `condition` (one party, or every party of a video)."""
     index = _bucket_index(bucket_seconds).label("bucket")
     rows = db.session.execute(
-        select(index, Reaction.emoji, func.count())
-        .where(Reaction.party_id == party_id)
-        .group_by(index, Reaction.emoji)
+        select(index, Reaction.emoji, func.count()).where(condition).group_by(index, Reaction.emoji)
     ).all()
     buckets: dict[int, dict[str, int]] = {}
     for bucket, emoji, count in rows:
