@@ -62,6 +62,18 @@ def raise_fd_limit(connections: int) -> int:
     return soft
 
 
+def mark_dechunked(wsgi_app):
+    """eventlet de-chunks request bodies but does not say so; tell Werkzeug, which would
+    otherwise read a chunked upload (no Content-Length) as empty."""
+
+    def middleware(environ, start_response):
+        if environ.get("HTTP_TRANSFER_ENCODING", "").lower() == "chunked":
+            environ.setdefault("wsgi.input_terminated", True)
+        return wsgi_app(environ, start_response)
+
+    return middleware
+
+
 def serve_eventlet(config: Config) -> None:
     """eventlet's server, with the connection cap and listen backlog sized for many clients."""
     import eventlet.wsgi
@@ -70,6 +82,7 @@ def serve_eventlet(config: Config) -> None:
     # overflows it and each extra client waits a one-second SYN retry.
     listener = eventlet.listen(("0.0.0.0", config.PORT), backlog=min(config.MAX_CONNECTIONS, 4096))
     # eventlet.wsgi.server serves at most 1,024 connections at once unless told otherwise.
+    app.wsgi_app = mark_dechunked(app.wsgi_app)
     eventlet.wsgi.server(
         listener, app, max_size=config.MAX_CONNECTIONS, log_output=not config.is_production
     )
