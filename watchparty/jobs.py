@@ -5,7 +5,7 @@ import uuid
 
 from flask import Flask, current_app
 from redis import Redis
-from rq import Queue
+from rq import Queue, Retry
 from werkzeug.utils import import_string
 
 from watchparty.extensions import socketio
@@ -13,6 +13,8 @@ from watchparty.extensions import socketio
 log = logging.getLogger(__name__)
 
 QUEUES = ("default", "email", "transcode", "billing")
+# Embedded mode has no scheduler: a retry waits in its own thread, so keep the waits short.
+IN_PROCESS_MAX_WAIT = 30
 
 
 class Jobs:
@@ -43,16 +45,39 @@ class Jobs:
         """One declared RQ queue."""
         return self._state["queues"][name]
 
-    def enqueue(self, queue: str, func: str, *args, job_id: str | None = None, **kwargs) -> str:
-        """Run `func` (dotted path) with primitive args on `queue`; returns the job id."""
+    def enqueue(
+        self,
+        queue: str,
+        func: str,
+        *args,
+        job_id: str | None = None,
+        retries: int = 0,
+        backoff: list[int] | None = None,
+        timeout: int | None = None,
+        **kwargs,
+    ) -> str:
+        """Run `func` (dotted path) with primitive args on `queue`; returns the job id.
+
+        A job that raises (or whose worker dies) runs again up to `retries` times, waiting
+        `backoff[i]` seconds before retry i (the last wait repeats); `timeout` caps one run.
+        """
         if queue not in QUEUES:
             raise ValueError(f"unknown queue {queue!r}")
         job_id = job_id or str(uuid.uuid4())
+        waits = list(backoff or [0])
         if self.redis is not None:
-            self.queue(queue).enqueue(func, *args, job_id=job_id, **kwargs)
+            options: dict = {"job_id": job_id}
+            if retries > 0:
+                options["retry"] = Retry(max=retries, interval=waits)
+            if timeout:
+                options["job_timeout"] = timeout
+            self.queue(queue).enqueue(func, *args, **options, **kwargs)
             return job_id
         app = current_app._get_current_object()
-        task = socketio.start_background_task(_run_in_process, app, func, args, kwargs, job_id)
+        plan = (retries, waits)
+        task = socketio.start_background_task(
+            _run_in_process, app, func, args, kwargs, job_id, plan
+        )
         self._pending.append(task)
         return job_id
 
@@ -74,12 +99,27 @@ def _alive(task) -> bool:
     return is_alive() if is_alive else not getattr(task, "dead", True)
 
 
-def _run_in_process(app: Flask, func: str, args: tuple, kwargs: dict, job_id: str) -> None:
-    with app.app_context():
-        try:
-            import_string(func)(*args, **kwargs)
-        except Exception:
-            log.exception("in-process job %s (%s) failed", job_id, func)
+def _run_in_process(
+    app: Flask, func: str, args: tuple, kwargs: dict, job_id: str, plan: tuple = (0, [0])
+) -> None:
+    """Run one job in this process, retrying with waits as `plan` says."""
+    retries, waits = plan
+    for attempt in range(retries + 1):
+        if attempt:
+            wait = waits[min(attempt - 1, len(waits) - 1)]
+            socketio.sleep(min(wait, IN_PROCESS_MAX_WAIT))
+        with app.app_context():
+            try:
+                import_string(func)(*args, **kwargs)
+                return
+            except Exception:
+                log.exception(
+                    "in-process job %s (%s) failed, attempt %d of %d",
+                    job_id,
+                    func,
+                    attempt + 1,
+                    retries + 1,
+                )
 
 
 jobs = Jobs()

@@ -1,9 +1,16 @@
-"""Run RQ jobs inside the Flask app context."""
+"""Run RQ jobs inside the Flask app context, on a short lease renewed while they run."""
+
+import logging
+import threading
 
 from rq import SimpleWorker
 from rq.job import Job
+from rq.worker import WorkerStatus
 
+log = logging.getLogger(__name__)
 _app = None
+HEARTBEAT_SECONDS = 10
+SWEEP_SECONDS = 30
 
 
 def app():
@@ -18,12 +25,58 @@ def app():
 
 
 class AppWorker(SimpleWorker):
-    """An RQ worker that executes each job in the app context (no fork: DB pools stay valid)."""
+    """An RQ worker that executes each job in the app context (no fork: DB pools stay valid).
 
-    def __init__(self, *args, flask_app=None, **kwargs):
+    RQ's SimpleWorker registers a running job for its whole timeout (hours for a transcode),
+    so the job of a worker killed with SIGKILL would wait that long before RQ calls it
+    abandoned. Here a thread renews a short lease (3 heartbeats) while the job runs, and
+    every worker sweeps the registries every `sweep` seconds, idle or not: an abandoned
+    job is retried (RQ's StartedJobRegistry.cleanup honours its Retry) within seconds.
+    """
+
+    def __init__(self, *args, flask_app=None, heartbeat=None, sweep=None, **kwargs):
+        config = (flask_app or app()).config
+        self.heartbeat_seconds = float(
+            heartbeat or config.get("JOB_HEARTBEAT_SECONDS", HEARTBEAT_SECONDS)
+        )
+        sweep = sweep or config.get("JOB_SWEEP_SECONDS", SWEEP_SECONDS)
+        kwargs.setdefault("maintenance_interval", max(1, int(sweep)))
         super().__init__(*args, **kwargs)
         self.flask_app = flask_app
 
+    @property
+    def dequeue_timeout(self) -> int:
+        """Wake up from an idle wait in time for the next sweep."""
+        return max(1, min(self.worker_ttl - 15, int(self.maintenance_interval)))
+
+    def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
+        """The lease of a running job: three missed heartbeats and it counts as abandoned."""
+        return int(self.heartbeat_seconds * 3) + 1
+
+    def execute_job(self, job: Job, queue) -> None:
+        """Run the job in this process while a thread keeps its lease alive."""
+        execution = self.prepare_execution(job)
+        done = threading.Event()
+        beat = threading.Thread(
+            target=self._keep_alive, args=(job, execution, done), daemon=True, name="rq-lease"
+        )
+        beat.start()
+        try:
+            self.perform_job(job, queue, execution)
+        finally:
+            done.set()
+            beat.join()
+        self.set_state(WorkerStatus.IDLE)
+
+    def _keep_alive(self, job: Job, execution, done: threading.Event) -> None:
+        """Renew the job's lease every heartbeat until `done`."""
+        while not done.wait(self.heartbeat_seconds):
+            try:
+                self.maintain_heartbeats(job, execution)
+            except Exception:  # a Redis blip: the next beat may succeed before the lease ends
+                log.warning("heartbeat for job %s failed", job.id, exc_info=True)
+
     def perform_job(self, job: Job, *args, **kwargs) -> bool:
+        """Perform the job inside the app context."""
         with (self.flask_app or app()).app_context():
             return super().perform_job(job, *args, **kwargs)

@@ -2,25 +2,57 @@
 
 import uuid
 
+from flask import current_app
+
+from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.jobs import jobs
 from watchparty.videos.access import get_video
 from watchparty.videos.models import PROCESSING
 
 STEPS = ("transcoding", "thumbnail_generation", "quality_variants")
+TRANSCODE_JOB = "workers.transcode.transcode_video"
+THUMBNAIL_JOB = "workers.transcode.regenerate_thumbnail"
+# Probing and publishing come on top of ffmpeg's own time limit.
+JOB_MARGIN_SECONDS = 900
+
+
+def backoff() -> list[int]:
+    """Seconds to wait before each retry (TRANSCODE_BACKOFF, e.g. "10,60,300")."""
+    setting = current_app.config["TRANSCODE_BACKOFF"]
+    items = setting.split(",") if isinstance(setting, str) else setting
+    return [max(0, int(float(item))) for item in items if str(item).strip()] or [0]
 
 
 def start_processing(video_id: uuid.UUID) -> None:
-    """Mark the video `processing`, commit, and queue its transcode."""
+    """Mark the video `processing`, commit, and queue its transcode (retried with backoff)."""
     video = get_video(video_id)
     video.status = PROCESSING
     video.progress = 0
     video.failure_reason = None
+    video.attempts = 0
+    video.processing_started_at = utcnow()
+    video.estimated_completion = None
     video.processing_steps = {step: "pending" for step in STEPS}
     db.session.commit()
-    jobs.enqueue("transcode", "workers.transcode.transcode_video", str(video_id))
+    jobs.enqueue(
+        "transcode",
+        TRANSCODE_JOB,
+        str(video_id),
+        retries=current_app.config["TRANSCODE_RETRIES"],
+        backoff=backoff(),
+        timeout=current_app.config["TRANSCODE_TIMEOUT"] + JOB_MARGIN_SECONDS,
+    )
 
 
 def regenerate_thumbnail(video_id: uuid.UUID, timestamp: float) -> None:
     """Queue a new poster frame taken at `timestamp` seconds."""
-    jobs.enqueue("transcode", "workers.transcode.regenerate_thumbnail", str(video_id), timestamp)
+    jobs.enqueue(
+        "transcode",
+        THUMBNAIL_JOB,
+        str(video_id),
+        float(timestamp),
+        retries=min(2, current_app.config["TRANSCODE_RETRIES"]),
+        backoff=backoff(),
+        timeout=JOB_MARGIN_SECONDS,
+    )
