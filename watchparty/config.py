@@ -124,8 +124,15 @@ class Config:
         self.TRANSCODE_THREADS = int(env("TRANSCODE_THREADS", "0"))  # 0: ffmpeg decides
         self.TRANSCODE_TIMEOUT = int(env("TRANSCODE_TIMEOUT", "7200"))
         self.TRANSCODE_RETRIES = int(env("TRANSCODE_RETRIES", "3"))
+        self.TRANSCODE_BACKOFF = env("TRANSCODE_BACKOFF", "10,60,300")  # seconds before retry n
+        self.JOB_HEARTBEAT_SECONDS = float(env("JOB_HEARTBEAT_SECONDS", "10"))  # lease = 3x this
+        self.JOB_SWEEP_SECONDS = int(env("JOB_SWEEP_SECONDS", "30"))  # abandoned-job sweep period
         self.HLS_SEGMENT_SECONDS = int(env("HLS_SEGMENT_SECONDS", "4"))
         self.VIEW_WINDOW_MINUTES = int(env("VIEW_WINDOW_MINUTES", "30"))
+        self.TRENDING_WINDOW_HOURS = int(env("TRENDING_WINDOW_HOURS", "48"))
+        self.VIDEO_THUMBNAIL_MAX_BYTES = int(env("VIDEO_THUMBNAIL_MAX_BYTES", str(2 * 1024 * 1024)))
+        # A PUT started just before its URL expired may still be completed this much later.
+        self.UPLOAD_COMPLETE_GRACE = int(env("UPLOAD_COMPLETE_GRACE", str(self.UPLOAD_URL_TTL)))
         self.REMOTE_PROBE_TIMEOUT = float(env("REMOTE_PROBE_TIMEOUT", "10"))
         # Only for tests and closed networks: let validate-url fetch private addresses.
         self.MEDIA_URL_ALLOW_PRIVATE = env_bool("MEDIA_URL_ALLOW_PRIVATE", False)

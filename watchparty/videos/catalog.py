@@ -121,7 +121,7 @@ def facets(where: list) -> dict:
 
 def window_hours() -> int:
     """The trending window in hours (TRENDING_WINDOW_HOURS, default 48)."""
-    return int(current_app.config.get("TRENDING_WINDOW_HOURS", 48))
+    return current_app.config["TRENDING_WINDOW_HOURS"]
 
 
 def trending(query: dict) -> dict:

@@ -87,7 +87,7 @@ def resolve(parts: SplitResult) -> str:
     addresses = [info[4][0] for info in infos]
     if not addresses:
         raise Unplayable("The host name could not be resolved.")
-    if not current_app.config.get("MEDIA_URL_ALLOW_PRIVATE", False):
+    if not current_app.config["MEDIA_URL_ALLOW_PRIVATE"]:
         for address in addresses:
             if not is_public(ipaddress.ip_address(address.split("%", 1)[0])):
                 raise _refuse(

@@ -35,7 +35,7 @@ def _expired(upload: VideoUpload) -> bool:
     which a PUT that started in time may still finish and be completed."""
     if upload.expires_at is None:
         return False
-    grace = current_app.config.get("UPLOAD_COMPLETE_GRACE", current_app.config["UPLOAD_URL_TTL"])
+    grace = current_app.config["UPLOAD_COMPLETE_GRACE"]
     return utcnow() > upload.expires_at + timedelta(seconds=grace)
 
 

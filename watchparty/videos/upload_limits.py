@@ -20,7 +20,7 @@ def max_video_bytes() -> int:
 
 def max_thumbnail_bytes() -> int:
     """The largest custom thumbnail accepted (VIDEO_THUMBNAIL_MAX_BYTES, default 2 MiB)."""
-    return current_app.config.get("VIDEO_THUMBNAIL_MAX_BYTES", 2 * MEGABYTE)
+    return current_app.config["VIDEO_THUMBNAIL_MAX_BYTES"]
 
 
 def too_large(field: str = "video_file") -> TooLarge:
