@@ -11,8 +11,13 @@ def blueprints() -> list:
     from watchparty.auth.routes import blp as auth
     from watchparty.auth.social_routes import blp as social
     from watchparty.auth.user_aliases import blp as auth_aliases
+    from watchparty.billing.account_routes import blp as billing_account
+    from watchparty.billing.routes import blp as billing
+    from watchparty.billing.webhook_routes import blp as billing_webhooks
     from watchparty.chat.party_routes import blp as party_chat
     from watchparty.chat.routes import blp as chat
+    from watchparty.creators.payment_routes import blp as payments
+    from watchparty.creators.routes import blp as creators
     from watchparty.dashboard.routes import blp as dashboard
     from watchparty.integrations.routes import blp as integrations
     from watchparty.interactive.party_routes import blp as party_reactions
@@ -57,6 +62,11 @@ def blueprints() -> list:
         (video_comments, "/api/videos"),
         (video_analytics, "/api/videos"),
         (integrations, "/api/integrations"),
+        (billing, "/api/billing"),
+        (billing_account, "/api/billing"),
+        (billing_webhooks, "/api/billing"),
+        (creators, "/api/creators"),
+        (payments, "/api/payments"),
     ]
 
 

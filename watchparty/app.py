@@ -58,6 +58,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     from watchparty.admin.cli import admin_cli
     from watchparty.api import register_api, register_namespaces
+    from watchparty.billing.cli import billing_cli
     from watchparty.common.auth import register_jwt_callbacks
     from watchparty.common.guards import register_input_guards
 
@@ -65,6 +66,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     register_api(app)
     register_namespaces()
     app.cli.add_command(admin_cli)
+    app.cli.add_command(billing_cli)
     register_error_handlers(app)
     register_input_guards(app)
     return app

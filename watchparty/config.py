@@ -87,6 +87,7 @@ class Config:
         self.OAUTH = oauth_settings()
         self.apply_realtime()
         self.apply_media()
+        self.apply_billing()
         self.apply_openapi()
 
     def apply_realtime(self) -> None:
@@ -136,6 +137,24 @@ class Config:
         self.REMOTE_PROBE_TIMEOUT = float(env("REMOTE_PROBE_TIMEOUT", "10"))
         # Only for tests and closed networks: let validate-url fetch private addresses.
         self.MEDIA_URL_ALLOW_PRIVATE = env_bool("MEDIA_URL_ALLOW_PRIVATE", False)
+
+    def apply_billing(self) -> None:
+        """Stripe: keys (unset: billing answers "not configured"), the API base for emulators."""
+        self.STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")
+        self.STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY")
+        self.STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
+        self.STRIPE_API_BASE = env("STRIPE_API_BASE")  # e.g. localstripe; production: unset
+        self.BILLING_CURRENCY = env("BILLING_CURRENCY", "usd").lower()
+        self.RECONCILE_INTERVAL_SECONDS = int(env("RECONCILE_INTERVAL_SECONDS", "3600"))
+        self.TIP_MIN_AMOUNT = int(env("TIP_MIN_AMOUNT", "100"))  # minor units: 1.00
+        self.TIP_MAX_AMOUNT = int(env("TIP_MAX_AMOUNT", "50000"))  # 500.00
+        self.RECONCILE_TIP_DAYS = int(env("RECONCILE_TIP_DAYS", "7"))
+        self.BILLING_SELLER_NAME = env("BILLING_SELLER_NAME", "Watchparty")
+        # Unset: plan limits apply exactly when Stripe keys are set (so people can upgrade).
+        enforce = env("BILLING_ENFORCE_LIMITS")
+        self.BILLING_ENFORCE_LIMITS = (
+            None if enforce is None else env_bool("BILLING_ENFORCE_LIMITS")
+        )
 
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""

@@ -1,0 +1,1 @@
+"""Billing: platform plans and subscriptions through Stripe, webhooks and reconciliation."""

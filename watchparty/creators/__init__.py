@@ -1,0 +1,1 @@
+"""Creators: profiles, creator subscriptions and tips (seeds 000 and 002)."""
