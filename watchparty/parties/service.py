@@ -6,6 +6,7 @@ import uuid
 from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from watchparty.billing import limits
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, Forbidden, ValidationError
 from watchparty.extensions import db
@@ -44,6 +45,7 @@ def _free_room_code() -> str:
 
 def create_party(user, data: dict) -> Party:
     """Create a party with `user` as its host (who takes the first seat). Commits."""
+    data["max_participants"] = limits.check_party(user, data.get("max_participants"), True)
     if data.get("video_id"):
         check_video(data["video_id"], user.id)
     for _ in range(3):  # a concurrent creator may take the same room code: draw again
@@ -107,6 +109,7 @@ def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
     if changes.get("media_url"):
         changes.setdefault("video_id", None)
     seats = changes.get("max_participants")
+    limits.check_party(user, seats)
     if seats is not None and seats < party.seats_taken:
         raise ValidationError(
             "The party already has more members than that.",

@@ -8,6 +8,7 @@ from datetime import timedelta
 from flask import current_app
 from werkzeug.datastructures import FileStorage
 
+from watchparty.billing import limits
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.storage import storage
@@ -80,6 +81,7 @@ def create_video_for_upload(user, fields: dict) -> tuple[Video, dict]:
     size = fields.pop("file_size", None)
     content_type = fields.pop("content_type", None)
     _check_declared(filename or None, size)
+    limits.check_upload(user, size)
     video = Video(id=uuid.uuid4(), owner_id=user.id, status=UPLOADING, **fields)
     video.original_filename = filename
     db.session.add(video)

@@ -7,6 +7,7 @@ from flask import current_app
 from redis.exceptions import RedisError
 from sqlalchemy import select, update
 
+from watchparty.billing import limits
 from watchparty.common.types import utcnow
 from watchparty.errors import AppError, Conflict, NotFound, ValidationError
 from watchparty.extensions import db
@@ -74,6 +75,7 @@ def complete(user, upload_id: uuid.UUID, fields: dict) -> tuple[Video, VideoUplo
             errors={"title": ["Missing data for required field."]},
         )
     size, container = _checked_object(upload)
+    limits.check_upload(user, size, new_video=video is None)
     # Claim the session with a conditional UPDATE: of two racing completes, one wins.
     claim = update(VideoUpload).where(VideoUpload.id == upload.id, VideoUpload.status == PENDING)
     if db.session.execute(claim.values(status=COMPLETED)).rowcount != 1:

@@ -8,6 +8,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import delete
 from werkzeug.datastructures import FileStorage
 
+from watchparty.billing import limits
 from watchparty.errors import TooLarge, UnsupportedMedia, ValidationError
 from watchparty.extensions import db
 from watchparty.storage import storage
@@ -92,6 +93,7 @@ def upload_video(
     """Store a multipart upload as a new video and start processing it; nothing is left
     behind when any step fails."""
     size, container = checked_video(file)
+    limits.check_upload(user, size)
     poster = thumbnail_jpeg(thumbnail) if thumbnail and thumbnail.filename else None
     video_id = uuid.uuid4()
     source = keys.source_key(video_id)
