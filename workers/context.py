@@ -76,6 +76,20 @@ class AppWorker(SimpleWorker):
             except Exception:  # a Redis blip: the next beat may succeed before the lease ends
                 log.warning("heartbeat for job %s failed", job.id, exc_info=True)
 
+    def run_maintenance_tasks(self) -> None:
+        """RQ's registry sweep; a scheduling worker of the billing queue also (re)starts the
+        reconciliation chain (at start-up, and again whenever the chain was lost)."""
+        super().run_maintenance_tasks()
+        if self.scheduler is None or "billing" not in self.queue_names():
+            return
+        from workers.billing import ensure_scheduled
+
+        try:
+            with (self.flask_app or app()).app_context():
+                ensure_scheduled()
+        except Exception:  # a Redis blip: the next tick tries again
+            log.warning("could not check the reconciliation schedule", exc_info=True)
+
     def perform_job(self, job: Job, *args, **kwargs) -> bool:
         """Perform the job inside the app context."""
         with (self.flask_app or app()).app_context():
