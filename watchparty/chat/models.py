@@ -19,8 +19,9 @@ from watchparty.common.models import IdMixin
 from watchparty.common.types import UTCDateTime, utcnow
 from watchparty.extensions import db
 
-TEXT, EMOJI, SYSTEM = "text", "emoji", "system"
-MESSAGE_TYPES = (TEXT, EMOJI, SYSTEM)
+TEXT, EMOJI, SYSTEM, TIP = "text", "emoji", "system", "tip"
+# TIP messages are written by creators/tips.py when a paid tip is sent in the host's party.
+MESSAGE_TYPES = (TEXT, EMOJI, SYSTEM, TIP)
 MUTE, BAN = "mute", "ban"
 
 DEFAULT_SETTINGS = {

@@ -1,0 +1,78 @@
+"""Becoming a creator, the creator's own profile, public profiles and verification."""
+
+import uuid
+
+from flask import current_app
+from sqlalchemy.exc import IntegrityError
+
+from watchparty.creators.models import CreatorProfile
+from watchparty.creators.schemas import CreatorDetailSchema, CreatorTierSchema
+from watchparty.errors import Conflict, NotFound
+from watchparty.extensions import db
+
+_detail = CreatorDetailSchema()
+
+
+def get_profile(user_id: uuid.UUID) -> CreatorProfile:
+    """A creator's profile, or 404 `creator_not_found`."""
+    profile = db.session.get(CreatorProfile, user_id)
+    if profile is None or not profile.user.can_sign_in:
+        raise NotFound("Creator not found.", code="creator_not_found")
+    return profile
+
+
+def require_profile(user_id: uuid.UUID) -> CreatorProfile:
+    """The caller's own creator profile, or 404 `not_a_creator`."""
+    profile = db.session.get(CreatorProfile, user_id)
+    if profile is None:
+        raise NotFound("You do not have a creator account.", code="not_a_creator")
+    return profile
+
+
+def become_creator(user, body: dict) -> CreatorProfile:
+    """Open the caller's creator account (409 if they have one); an optional first price.
+    Commits."""
+    from watchparty.creators import pricing
+
+    if db.session.get(CreatorProfile, user.id) is not None:
+        raise Conflict("You already have a creator account.", code="already_a_creator")
+    currency = current_app.config["BILLING_CURRENCY"]
+    price = body.get("subscription_price")
+    amount = None if price is None else pricing.parse_price(price, currency, "subscription_price")
+    profile = CreatorProfile(user_id=user.id, bio=body.get("bio", ""), currency=currency)
+    db.session.add(profile)
+    try:
+        db.session.commit()
+    except IntegrityError:  # a concurrent request created it first
+        db.session.rollback()
+        raise Conflict("You already have a creator account.", code="already_a_creator") from None
+    if amount is not None:
+        # The profile stays (without a price) if Stripe fails here: the caller can retry
+        # POST /me/price/ and nothing claims a plan that does not exist.
+        pricing.set_price(user.id, price)
+    return profile
+
+
+def update_profile(user_id: uuid.UUID, body: dict) -> CreatorProfile:
+    """Edit the caller's bio. Commits."""
+    profile = require_profile(user_id)
+    profile.bio = body["bio"]
+    db.session.commit()
+    return profile
+
+
+def verify(user_id: uuid.UUID, verified: bool = True) -> CreatorProfile:
+    """Staff mark a creator verified. Commits."""
+    profile = get_profile(user_id)
+    profile.is_verified = verified
+    db.session.commit()
+    return profile
+
+
+def dump(profile: CreatorProfile, **extra) -> dict:
+    """A creator as JSON, with their active tiers and any extra fields (stats, score)."""
+    from watchparty.creators.pricing import list_tiers
+
+    body = _detail.dump(profile)
+    body["tiers"] = CreatorTierSchema(many=True).dump(list_tiers(profile.user_id))
+    return body | extra

@@ -1,0 +1,195 @@
+"""REST views of creators: profiles, discovery, price and tiers, subscriptions (seed 000)."""
+
+import uuid
+
+from flask import jsonify
+
+from watchparty.common.auth import admin_required, auth_required, current_user, optional_auth
+from watchparty.common.blueprint import Blueprint
+from watchparty.common.pagination import PageQuerySchema
+from watchparty.creators import discovery, pricing, profiles, stats, subscriptions
+from watchparty.creators.schemas import (
+    CreatorCreateSchema,
+    CreatorDetailSchema,
+    CreatorPageSchema,
+    CreatorPriceResultSchema,
+    CreatorPriceSchema,
+    CreatorQuerySchema,
+    CreatorSubscribeResultSchema,
+    CreatorSubscribeSchema,
+    CreatorSubscriptionStatusSchema,
+    CreatorTierCreateSchema,
+    CreatorTierSchema,
+    CreatorTierUpdateSchema,
+    CreatorUnsubscribeResultSchema,
+    CreatorUpdateSchema,
+    SubscriberPageSchema,
+)
+from watchparty.errors import Forbidden
+
+blp = Blueprint("creators_routes", __name__, description="Creators")
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+@blp.post("/")
+@auth_required
+@blp.arguments(CreatorCreateSchema)
+@blp.response(201, CreatorDetailSchema)
+def become_creator(body):
+    """Open the caller's creator account (`bio`, optional `subscription_price`)."""
+    profile = profiles.become_creator(_me(), body)
+    return jsonify(profiles.dump(profile, message="Creator account created successfully")), 201
+
+
+@blp.get("/")
+@optional_auth
+@blp.arguments(CreatorQuerySchema, location="query")
+@blp.response(200, CreatorPageSchema)
+def list_creators(query):
+    """Creators, verified and most-subscribed first; `search` matches name or bio."""
+    return jsonify(discovery.search(query["search"], query["page"], query["page_size"]))
+
+
+@blp.get("/popular/")
+@optional_auth
+@blp.arguments(PageQuerySchema, location="query")
+@blp.response(200, CreatorPageSchema)
+def popular(query):
+    """Creators by subscribers*10 + views + likes*3 (`weighted_score`)."""
+    return jsonify(discovery.popular(query["page"], query["page_size"]))
+
+
+@blp.get("/subscribed/")
+@auth_required
+@blp.arguments(PageQuerySchema, location="query")
+@blp.response(200, CreatorPageSchema)
+def subscribed(query):
+    """The creators the caller is subscribed to."""
+    return jsonify(subscriptions.subscribed(current_user, query["page"], query["page_size"]))
+
+
+@blp.get("/me/")
+@auth_required
+@blp.response(200, CreatorDetailSchema)
+def my_profile():
+    """The caller's creator account with stats (views, likes, subscribers, tips)."""
+    profile = profiles.require_profile(current_user.id)
+    return jsonify(profiles.dump(profile, stats=stats.summary(profile)))
+
+
+@blp.patch("/me/")
+@auth_required
+@blp.arguments(CreatorUpdateSchema)
+@blp.response(200, CreatorDetailSchema)
+def update_my_profile(body):
+    """Edit the caller's creator bio."""
+    return jsonify(profiles.dump(profiles.update_profile(current_user.id, body)))
+
+
+@blp.post("/me/price/")
+@auth_required
+@blp.arguments(CreatorPriceSchema)
+@blp.response(200, CreatorPriceResultSchema)
+def set_price(body):
+    """Set the monthly price: a new Stripe plan; current subscribers keep their price."""
+    return jsonify(pricing.set_price(current_user.id, body["price"]))
+
+
+@blp.get("/me/tiers/")
+@auth_required
+@blp.response(200, CreatorTierSchema(many=True))
+def list_tiers():
+    """The caller's active tiers, cheapest first."""
+    profile = profiles.require_profile(current_user.id)
+    return jsonify(CreatorTierSchema(many=True).dump(pricing.list_tiers(profile.user_id)))
+
+
+@blp.post("/me/tiers/")
+@auth_required
+@blp.arguments(CreatorTierCreateSchema)
+@blp.response(201, CreatorTierSchema)
+def create_tier(body):
+    """Add a tier (name, description, price, benefits) with its own Stripe plan."""
+    return jsonify(CreatorTierSchema().dump(pricing.create_tier(current_user.id, body))), 201
+
+
+@blp.patch("/me/tiers/<uuid:tier_id>/")
+@auth_required
+@blp.arguments(CreatorTierUpdateSchema)
+@blp.response(200, CreatorTierSchema)
+def update_tier(body, tier_id: uuid.UUID):
+    """Edit a tier; a new price is a new plan for new subscribers."""
+    return jsonify(CreatorTierSchema().dump(pricing.update_tier(current_user.id, tier_id, body)))
+
+
+@blp.delete("/me/tiers/<uuid:tier_id>/")
+@auth_required
+@blp.response(204)
+def delete_tier(tier_id: uuid.UUID):
+    """Retire a tier (its subscribers keep their plan)."""
+    pricing.delete_tier(current_user.id, tier_id)
+    return "", 204
+
+
+@blp.get("/me/subscribers/")
+@auth_required
+@blp.arguments(PageQuerySchema, location="query")
+@blp.response(200, SubscriberPageSchema)
+def my_subscribers(query):
+    """The caller's current subscribers, newest first."""
+    return jsonify(subscriptions.subscribers(current_user, query["page"], query["page_size"]))
+
+
+@blp.get("/<uuid:user_id>/")
+@optional_auth
+@blp.response(200, CreatorDetailSchema)
+def creator_profile(user_id: uuid.UUID):
+    """A creator's public profile with tiers."""
+    return jsonify(profiles.dump(profiles.get_profile(user_id)))
+
+
+@blp.get("/<uuid:user_id>/stats/")
+@auth_required
+def creator_stats(user_id: uuid.UUID):
+    """The creator's own numbers: views, likes, subscribers, this month's revenue."""
+    if user_id != current_user.id and not current_user.is_admin:
+        raise Forbidden("Only the creator can see these stats.")
+    return jsonify(stats.monthly(profiles.get_profile(user_id)))
+
+
+@blp.post("/<uuid:user_id>/verify/")
+@admin_required
+@blp.response(200, CreatorDetailSchema)
+def verify_creator(user_id: uuid.UUID):
+    """Staff: mark a creator verified."""
+    return jsonify(profiles.dump(profiles.verify(user_id)))
+
+
+@blp.post("/<uuid:user_id>/subscribe/")
+@auth_required
+@blp.arguments(CreatorSubscribeSchema)
+@blp.response(201, CreatorSubscribeResultSchema)
+@blp.alt_response(202, schema=CreatorSubscribeResultSchema, description="3-D Secure needed")
+def subscribe(body, user_id: uuid.UUID):
+    """Subscribe to a creator (or a tier) with a card or the saved default."""
+    result, status = subscriptions.subscribe(_me(), user_id, body)
+    return jsonify(result), status
+
+
+@blp.post("/<uuid:user_id>/unsubscribe/")
+@auth_required
+@blp.response(200, CreatorUnsubscribeResultSchema)
+def unsubscribe(user_id: uuid.UUID):
+    """Cancel at the end of the paid period; returns `end_date`."""
+    return jsonify(subscriptions.unsubscribe(_me(), user_id))
+
+
+@blp.get("/<uuid:user_id>/subscription-status/")
+@auth_required
+@blp.response(200, CreatorSubscriptionStatusSchema)
+def subscription_status(user_id: uuid.UUID):
+    """Whether the caller is subscribed to the creator, and until when."""
+    return jsonify(subscriptions.status(current_user, user_id))
