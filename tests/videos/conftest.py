@@ -5,7 +5,8 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from tests.videos.clips import make_clip
-from watchparty.storage import S3Storage, make_client
+from watchparty.jobs import jobs
+from watchparty.storage import S3Storage, make_client, storage
 
 BUCKET = "watchparty-test"
 
@@ -26,6 +27,21 @@ def clips(tmp_path_factory):
         return made[key]
 
     return clip
+
+
+@pytest.fixture
+def small_clip(clips):
+    """A small, real MP4 (2 s, 320x240)."""
+    return clips("small.mp4", seconds=2, size="320x240")
+
+
+@pytest.fixture
+def fresh_uploads():
+    """No video objects left by earlier tests; in-process jobs (embedded) finish before the next."""
+    for prefix in ("private/videos/", "private/uploads/"):
+        storage().delete_prefix(prefix)
+    yield
+    jobs.wait_in_process()
 
 
 @pytest.fixture(scope="session")

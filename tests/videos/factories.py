@@ -21,6 +21,16 @@ _seq = itertools.count(1)
 _ladders: dict[Path, Path] = {}
 
 
+def plain_video(owner, **fields) -> Video:
+    """A bare video row: ready and public unless told, nothing else set, no files."""
+    video = Video(
+        owner_id=owner.id, **({"title": "Clip", "status": READY, "visibility": PUBLIC} | fields)
+    )
+    db.session.add(video)
+    db.session.commit()
+    return video
+
+
 def make_video(owner, **fields) -> Video:
     """A stored video row (READY and public unless told), with no files behind it."""
     n = next(_seq)

@@ -6,22 +6,14 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from tests.videos.factories import plain_video
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.interactive.models import Reaction
 from watchparty.parties.models import Party
 from watchparty.videos.engagement_models import VideoView
-from watchparty.videos.models import Video
 
 _codes = itertools.count(1)
-
-
-def _video(owner, **fields) -> Video:
-    fields = {"title": "Clip", "status": "ready", "visibility": "public"} | fields
-    video = Video(owner_id=owner.id, **fields)
-    db.session.add(video)
-    db.session.commit()
-    return video
 
 
 def _views(video, watch_times, days_ago=0):
@@ -49,7 +41,7 @@ def _party(host, video) -> Party:
 
 def test_summary_totals_and_engagement(client, users):
     owner = users.create()
-    video = _video(owner, likes_count=2, comments_count=1, shares_count=1)
+    video = plain_video(owner, likes_count=2, comments_count=1, shares_count=1)
     _views(video, [10, 20, 30, 40])
     # The same viewer in a second window: a view, but not a new unique viewer.
     again = db.session.scalars(select(VideoView.viewer_key)).first()
@@ -67,7 +59,7 @@ def test_summary_totals_and_engagement(client, users):
 
 def test_engagement_is_zero_without_views(client, users):
     owner = users.create()
-    video = _video(owner, likes_count=3)
+    video = plain_video(owner, likes_count=3)
     body = client.get(
         f"/api/videos/{video.id}/analytics/", headers=users.session_headers(owner)
     ).get_json()
@@ -76,7 +68,7 @@ def test_engagement_is_zero_without_views(client, users):
 
 def test_analytics_are_403_for_a_viewer_and_404_for_a_private_video(client, users, me):
     owner = users.create()
-    public, private = _video(owner), _video(owner, visibility="private")
+    public, private = plain_video(owner), plain_video(owner, visibility="private")
     for tail in ("", "detailed/", "heatmap/", "retention/"):
         assert (
             client.get(f"/api/videos/{public.id}/analytics/{tail}", headers=me[1]).status_code
@@ -91,7 +83,7 @@ def test_analytics_are_403_for_a_viewer_and_404_for_a_private_video(client, user
 
 def test_detailed_counts_views_per_day_for_thirty_days(client, users):
     owner = users.create()
-    video = _video(owner)
+    video = plain_video(owner)
     _views(video, [1, 1], days_ago=0)
     _views(video, [1], days_ago=3)
     _views(video, [1], days_ago=45)  # outside the window
@@ -107,7 +99,7 @@ def test_detailed_counts_views_per_day_for_thirty_days(client, users):
 
 def test_heatmap_buckets_reactions_from_every_party_that_played_it(client, users):
     owner, guest = users.create(), users.create()
-    video, other = _video(owner), _video(owner)
+    video, other = plain_video(owner), plain_video(owner)
     first, second, elsewhere = _party(owner, video), _party(guest, video), _party(owner, other)
     for party, emoji, ts in [
         (first, "😂", 3.0),
@@ -130,7 +122,7 @@ def test_heatmap_buckets_reactions_from_every_party_that_played_it(client, users
 
 def test_heatmap_rejects_a_bad_bucket(client, users):
     owner = users.create()
-    video = _video(owner)
+    video = plain_video(owner)
     response = client.get(
         f"/api/videos/{video.id}/analytics/heatmap/?bucket_seconds=0",
         headers=users.session_headers(owner),
@@ -140,7 +132,7 @@ def test_heatmap_rejects_a_bad_bucket(client, users):
 
 def test_retention_is_the_share_of_views_reaching_each_tenth(client, users):
     owner = users.create()
-    video = _video(owner, duration=100.0)
+    video = plain_video(owner, duration=100.0)
     _views(video, [5, 25, 55, 100])
     body = client.get(
         f"/api/videos/{video.id}/analytics/retention/", headers=users.session_headers(owner)
@@ -153,7 +145,7 @@ def test_retention_is_the_share_of_views_reaching_each_tenth(client, users):
 
 def test_retention_without_a_duration_has_no_points(client, users):
     owner = users.create()
-    video = _video(owner)
+    video = plain_video(owner)
     body = client.get(
         f"/api/videos/{video.id}/analytics/retention/", headers=users.session_headers(owner)
     ).get_json()
@@ -162,9 +154,9 @@ def test_retention_without_a_duration_has_no_points(client, users):
 
 def test_channel_totals_cover_only_the_callers_videos(client, users, me):
     owner, (stranger, stranger_headers) = users.create(), me
-    popular = _video(owner, title="Popular", likes_count=5, comments_count=2, shares_count=1)
-    quiet = _video(owner, title="Quiet", likes_count=1)
-    _video(stranger, likes_count=100)
+    popular = plain_video(owner, title="Popular", likes_count=5, comments_count=2, shares_count=1)
+    quiet = plain_video(owner, title="Quiet", likes_count=1)
+    plain_video(stranger, likes_count=100)
     _views(popular, [30, 30, 30])
     _views(quiet, [15])
     body = client.get("/api/videos/analytics/channel/", headers=users.session_headers(owner))

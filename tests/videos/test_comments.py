@@ -4,17 +4,10 @@ import uuid
 
 from sqlalchemy import func, select
 
+from tests.videos.factories import plain_video
 from watchparty.extensions import db
 from watchparty.videos.engagement_models import CommentLike, VideoComment
 from watchparty.videos.models import Video
-
-
-def _video(owner, **fields) -> Video:
-    fields = {"title": "Clip", "status": "ready", "visibility": "public"} | fields
-    video = Video(owner_id=owner.id, **fields)
-    db.session.add(video)
-    db.session.commit()
-    return video
 
 
 def _post(client, video, headers, **body):
@@ -28,7 +21,7 @@ def _counts(video) -> tuple[int, int]:
 
 
 def test_creates_a_comment_with_the_documented_shape(client, users, me):
-    (user, headers), video = me, _video(users.create())
+    (user, headers), video = me, plain_video(users.create())
     response = _post(client, video, headers, content="  Great <b>clip</b>  ")
     assert response.status_code == 201
     body = response.get_json()
@@ -41,13 +34,13 @@ def test_creates_a_comment_with_the_documented_shape(client, users, me):
 
 
 def test_accepts_text_and_body_as_other_names_for_content(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     assert _post(client, video, me[1], text="one").get_json()["content"] == "one"
     assert _post(client, video, me[1], body="two").get_json()["content"] == "two"
 
 
 def test_rejects_empty_too_long_or_control_character_comments(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     for bad in ("", "   \n ", "x" * 2001, "bell\x07", "esc\x1b[2J", "half\ud800"):
         response = _post(client, video, me[1], content=bad)
         assert response.status_code == 400, repr(bad)
@@ -59,13 +52,13 @@ def test_rejects_empty_too_long_or_control_character_comments(client, users, me)
 
 
 def test_keeps_newlines_and_tabs(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     body = _post(client, video, me[1], content="line one\r\n\tline two").get_json()
     assert body["content"] == "line one\n\tline two"
 
 
 def test_a_reply_to_a_reply_joins_the_top_level_thread(client, users, me):
-    video, headers = _video(users.create()), me[1]
+    video, headers = plain_video(users.create()), me[1]
     top = _post(client, video, headers, content="top").get_json()
     reply = _post(client, video, headers, content="reply", parent_id=top["id"]).get_json()
     deeper = _post(client, video, headers, content="deeper", parent_id=reply["id"]).get_json()
@@ -80,7 +73,7 @@ def test_a_reply_to_a_reply_joins_the_top_level_thread(client, users, me):
 
 def test_rejects_a_parent_from_another_video(client, users, me):
     owner = users.create()
-    one, other = _video(owner), _video(owner)
+    one, other = plain_video(owner), plain_video(owner)
     foreign = _post(client, other, me[1], content="elsewhere").get_json()
     response = _post(client, one, me[1], content="reply", parent_id=foreign["id"])
     assert response.status_code == 400
@@ -89,7 +82,7 @@ def test_rejects_a_parent_from_another_video(client, users, me):
 
 
 def test_lists_top_level_comments_newest_first(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     for text in ("first", "second", "third"):
         _post(client, video, me[1], content=text)
     page = client.get(f"/api/videos/{video.id}/comments/?page_size=2").get_json()
@@ -98,7 +91,7 @@ def test_lists_top_level_comments_newest_first(client, users, me):
 
 
 def test_author_edits_and_the_comment_is_marked_edited(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     comment = _post(client, video, me[1], content="typo").get_json()
     response = client.patch(
         f"/api/videos/comments/{comment['id']}/", json={"content": "fixed"}, headers=me[1]
@@ -108,7 +101,7 @@ def test_author_edits_and_the_comment_is_marked_edited(client, users, me):
 
 
 def test_only_the_author_edits(client, users, me):
-    video, stranger = _video(users.create()), users.create()
+    video, stranger = plain_video(users.create()), users.create()
     comment = _post(client, video, me[1], content="mine").get_json()
     response = client.patch(
         f"/api/videos/comments/{comment['id']}/",
@@ -121,7 +114,7 @@ def test_only_the_author_edits(client, users, me):
 
 def test_deleting_a_thread_removes_its_replies_and_keeps_counts_right(client, users, me):
     owner = users.create()
-    video, headers = _video(owner), me[1]
+    video, headers = plain_video(owner), me[1]
     top = _post(client, video, headers, content="top").get_json()
     _post(client, video, headers, content="keep")
     for text in ("a", "b"):
@@ -135,7 +128,7 @@ def test_deleting_a_thread_removes_its_replies_and_keeps_counts_right(client, us
 
 
 def test_deleting_a_reply_lowers_the_parents_reply_count(client, users, me):
-    video, headers = _video(users.create()), me[1]
+    video, headers = plain_video(users.create()), me[1]
     top = _post(client, video, headers, content="top").get_json()
     reply = _post(client, video, headers, content="reply", parent_id=top["id"]).get_json()
     assert client.delete(f"/api/videos/comments/{reply['id']}/", headers=headers).status_code == 200
@@ -144,7 +137,7 @@ def test_deleting_a_reply_lowers_the_parents_reply_count(client, users, me):
 
 
 def test_a_stranger_cannot_delete_a_comment(client, users, me):
-    video, stranger = _video(users.create()), users.create()
+    video, stranger = plain_video(users.create()), users.create()
     comment = _post(client, video, me[1], content="mine").get_json()
     response = client.delete(
         f"/api/videos/comments/{comment['id']}/", headers=users.session_headers(stranger)
@@ -153,7 +146,7 @@ def test_a_stranger_cannot_delete_a_comment(client, users, me):
 
 
 def test_staff_can_delete_any_comment(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     comment = _post(client, video, me[1], content="spam").get_json()
     staff = users.session_headers(users.admin())
     assert client.delete(f"/api/videos/comments/{comment['id']}/", headers=staff).status_code == 200
@@ -161,7 +154,7 @@ def test_staff_can_delete_any_comment(client, users, me):
 
 
 def test_comment_likes_are_idempotent_and_shown_to_the_liker(client, users, me):
-    video, headers = _video(users.create()), me[1]
+    video, headers = plain_video(users.create()), me[1]
     comment = _post(client, video, headers, content="nice").get_json()
     url = f"/api/videos/comments/{comment['id']}"
     for _ in range(2):
@@ -183,7 +176,7 @@ def test_comment_likes_are_idempotent_and_shown_to_the_liker(client, users, me):
 
 
 def test_deleting_a_comment_removes_its_likes(client, users, me):
-    video, headers = _video(users.create()), me[1]
+    video, headers = plain_video(users.create()), me[1]
     comment = _post(client, video, headers, content="nice").get_json()
     client.post(f"/api/videos/comments/{comment['id']}/like/", headers=headers)
     client.delete(f"/api/videos/comments/{comment['id']}/", headers=headers)
@@ -192,7 +185,7 @@ def test_deleting_a_comment_removes_its_likes(client, users, me):
 
 def test_comments_of_a_private_video_are_404_to_strangers(client, users, me):
     owner = users.create()
-    video = _video(owner, visibility="private")
+    video = plain_video(owner, visibility="private")
     comment = _post(client, video, users.session_headers(owner), content="note").get_json()
     assert client.get(f"/api/videos/{video.id}/comments/", headers=me[1]).status_code == 404
     assert _post(client, video, me[1], content="hi").status_code == 404

@@ -8,28 +8,14 @@ import requests
 
 from tests.videos.test_upload_form import row_counts, stored_objects
 from watchparty.extensions import db
-from watchparty.jobs import jobs
 from watchparty.storage import LocalStorage, storage
 from watchparty.videos.containers import UNSUPPORTED_MESSAGE
 from watchparty.videos.models import DIRECT, PENDING, VideoUpload
 
-
-@pytest.fixture
-def clip(clips):
-    """A small, real MP4 (2 s, 320x240)."""
-    return clips("small.mp4", seconds=2, size="320x240")
+pytestmark = pytest.mark.usefixtures("fresh_uploads")
 
 
-@pytest.fixture(autouse=True)
-def fresh_storage():
-    """No objects left by earlier tests; in-process jobs (embedded) finish before the next."""
-    for prefix in ("private/videos/", "private/uploads/"):
-        storage().delete_prefix(prefix)
-    yield
-    jobs.wait_in_process()
-
-
-def relay(client, headers, data: bytes, name="clip.mp4", field="file"):
+def relay(client, headers, data: bytes, name="small_clip.mp4", field="file"):
     body = {field: (io.BytesIO(data), name)}
     return client.post(
         "/api/integrations/s3/upload/",
@@ -59,13 +45,13 @@ def test_health_reports_s3_unavailable_when_the_endpoint_is_down(client, app, mo
     assert body["services"]["aws_s3"] == "unavailable" and body["status"] == "degraded"
 
 
-def test_relayed_upload_is_stored_pending_and_completes_into_a_video(client, me, clip):
+def test_relayed_upload_is_stored_pending_and_completes_into_a_video(client, me, small_clip):
     _user, headers = me
-    response = relay(client, headers, clip.read_bytes())
+    response = relay(client, headers, small_clip.read_bytes())
     assert response.status_code == 201, response.get_json()
     body = response.get_json()
-    assert body["size"] == clip.stat().st_size
-    assert storage().read(body["file_key"]) == clip.read_bytes()
+    assert body["size"] == small_clip.stat().st_size
+    assert storage().read(body["file_key"]) == small_clip.read_bytes()
     upload = db.session.get(VideoUpload, uuid.UUID(body["upload_id"]))
     assert (upload.method, upload.status, upload.video_id) == (DIRECT, PENDING, None)
     done = client.post(
@@ -77,11 +63,11 @@ def test_relayed_upload_is_stored_pending_and_completes_into_a_video(client, me,
     assert done.get_json()["video"]["title"] == "Relayed"
 
 
-def test_relayed_upload_lands_in_the_s3_bucket(client, me, clip, s3):
+def test_relayed_upload_lands_in_the_s3_bucket(client, me, small_clip, s3):
     _user, headers = me
-    response = relay(client, headers, clip.read_bytes(), field="video_file")
+    response = relay(client, headers, small_clip.read_bytes(), field="video_file")
     assert response.status_code == 201, response.get_json()
-    assert s3.read(response.get_json()["file_key"]) == clip.read_bytes()
+    assert s3.read(response.get_json()["file_key"]) == small_clip.read_bytes()
 
 
 def test_relayed_text_file_is_a_415_and_stores_nothing(client, me):
@@ -112,12 +98,12 @@ def test_relay_without_a_file_is_a_400_and_anonymous_is_a_401(client, me):
 
 @pytest.mark.parametrize("backend", ["local", "s3"])
 def test_streaming_url_serves_the_callers_file_over_http(
-    backend, request, client, me, clip, live_server, app
+    backend, request, client, me, small_clip, live_server, app
 ):
     if backend == "s3":
         request.getfixturevalue("s3")
     _user, headers = me
-    key = relay(client, headers, clip.read_bytes()).get_json()["file_key"]
+    key = relay(client, headers, small_clip.read_bytes()).get_json()["file_key"]
     response = client.get(f"/api/integrations/s3/files/{key}/streaming-url/", headers=headers)
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
@@ -126,12 +112,12 @@ def test_streaming_url_serves_the_callers_file_over_http(
     if isinstance(storage(), LocalStorage):
         url = url.replace(app.config["FRONTEND_URL"], live_server.url)
     fetched = requests.get(url, timeout=10)
-    assert fetched.status_code == 200 and fetched.content == clip.read_bytes()
+    assert fetched.status_code == 200 and fetched.content == small_clip.read_bytes()
 
 
-def test_streaming_url_is_a_404_for_someone_elses_or_an_unknown_file(client, me, users, clip):
+def test_streaming_url_is_a_404_for_someone_elses_or_an_unknown_file(client, me, users, small_clip):
     _user, headers = me
-    key = relay(client, headers, clip.read_bytes()).get_json()["file_key"]
+    key = relay(client, headers, small_clip.read_bytes()).get_json()["file_key"]
     other = users.session_headers(users.create())
     url = f"/api/integrations/s3/files/{key}/streaming-url/"
     assert client.get(url, headers=other).status_code == 404

@@ -6,17 +6,10 @@ import requests
 from sqlalchemy import func, select
 
 from tests.parties.helpers import many_users
+from tests.videos.factories import plain_video
 from watchparty.extensions import db
 from watchparty.videos.engagement_models import VideoLike
 from watchparty.videos.models import Video
-
-
-def _video(owner, **fields) -> Video:
-    fields = {"title": "Clip", "status": "ready", "visibility": "public"} | fields
-    video = Video(owner_id=owner.id, **fields)
-    db.session.add(video)
-    db.session.commit()
-    return video
 
 
 def _rows(video) -> int:
@@ -30,7 +23,7 @@ def _count(video) -> int:
 
 
 def test_is_like_true_likes_and_is_idempotent(client, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     url = f"/api/videos/{video.id}/like/"
     first = client.post(url, json={"is_like": True}, headers=headers).get_json()
     again = client.post(url, json={"is_like": True}, headers=headers).get_json()
@@ -40,7 +33,7 @@ def test_is_like_true_likes_and_is_idempotent(client, users, me):
 
 
 def test_is_like_false_unlikes_and_is_idempotent(client, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     url = f"/api/videos/{video.id}/like/"
     client.post(url, json={"is_like": True}, headers=headers)
     for _ in range(2):
@@ -50,7 +43,7 @@ def test_is_like_false_unlikes_and_is_idempotent(client, users, me):
 
 
 def test_empty_body_toggles(client, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     url = f"/api/videos/{video.id}/like/"
     assert client.post(url, headers=headers).get_json()["status"] == "liked"
     assert client.post(url, json={}, headers=headers).get_json()["status"] == "unliked"
@@ -58,7 +51,7 @@ def test_empty_body_toggles(client, users, me):
 
 
 def test_delete_unlikes(client, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     url = f"/api/videos/{video.id}/like/"
     client.post(url, json={"is_like": True}, headers=headers)
     body = client.delete(url, headers=headers).get_json()
@@ -67,7 +60,7 @@ def test_delete_unlikes(client, users, me):
 
 
 def test_rejects_a_non_boolean_is_like(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     response = client.post(
         f"/api/videos/{video.id}/like/", json={"is_like": "maybe"}, headers=me[1]
     )
@@ -77,18 +70,18 @@ def test_rejects_a_non_boolean_is_like(client, users, me):
 
 
 def test_requires_authentication(client, users):
-    video = _video(users.create())
+    video = plain_video(users.create())
     assert client.post(f"/api/videos/{video.id}/like/", json={"is_like": True}).status_code == 401
 
 
 def test_returns_404_for_a_private_video_of_someone_else(client, users, me):
-    video = _video(users.create(), visibility="private")
+    video = plain_video(users.create(), visibility="private")
     response = client.post(f"/api/videos/{video.id}/like/", json={"is_like": True}, headers=me[1])
     assert response.status_code == 404 and _rows(video) == 0
 
 
 def test_lists_likers_newest_first(client, users):
-    video = _video(users.create())
+    video = plain_video(users.create())
     first, second = users.create(), users.create()
     for user in (first, second):
         client.post(
@@ -118,7 +111,7 @@ def _race(jobs) -> list[dict]:
 
 
 def test_ten_users_liking_at_once_are_all_counted(live_server, users):
-    video = _video(users.create())
+    video = plain_video(users.create())
     url = f"{live_server.url}/api/videos/{video.id}/like/"
     likers = many_users(10)
     jobs = [("POST", url, {"is_like": True}, users.session_headers(u)) for u in likers]
@@ -128,7 +121,7 @@ def test_ten_users_liking_at_once_are_all_counted(live_server, users):
 
 
 def test_one_user_liking_ten_times_at_once_counts_once(live_server, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     url = f"{live_server.url}/api/videos/{video.id}/like/"
     answers = _race([("POST", url, {"is_like": True}, headers)] * 10)
     assert [a.status_code for a in answers] == [200] * 10
@@ -137,7 +130,7 @@ def test_one_user_liking_ten_times_at_once_counts_once(live_server, users, me):
 
 
 def test_mixed_likes_and_unlikes_at_once_leave_the_counter_equal_to_the_rows(live_server, users):
-    video = _video(users.create())
+    video = plain_video(users.create())
     url = f"{live_server.url}/api/videos/{video.id}/like/"
     crowd = many_users(5)
     headers = [users.session_headers(u) for u in crowd]

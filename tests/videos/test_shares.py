@@ -4,17 +4,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy import func, select
 
+from tests.videos.factories import plain_video
 from watchparty.extensions import db
 from watchparty.videos.engagement_models import VideoShare
 from watchparty.videos.models import Video
 
 
 def _video(owner, **fields) -> Video:
-    fields = {"title": "Night & Day", "status": "ready", "visibility": "public"} | fields
-    video = Video(owner_id=owner.id, **fields)
-    db.session.add(video)
-    db.session.commit()
-    return video
+    return plain_video(owner, **({"title": "Night & Day"} | fields))
 
 
 def _share(client, video, headers, **body):

@@ -22,19 +22,7 @@ from watchparty.videos.models import FORM, PRIVATE, PROCESSING, UPLOADING, Video
 MB = 1024 * 1024
 
 
-@pytest.fixture
-def clip(clips):
-    """A small, real MP4 (2 s, 320x240)."""
-    return clips("small.mp4", seconds=2, size="320x240")
-
-
-@pytest.fixture(autouse=True)
-def fresh_storage():
-    """No objects left by earlier tests; in-process jobs (embedded) finish before the next."""
-    for prefix in ("private/videos/", "private/uploads/"):
-        storage().delete_prefix(prefix)
-    yield
-    jobs.wait_in_process()
+pytestmark = pytest.mark.usefixtures("fresh_uploads")
 
 
 def assert_transcode_queued(video_id) -> None:
@@ -61,7 +49,7 @@ def row_counts() -> tuple[int, int]:
 
 def form(path, name: str | None = None, **fields) -> dict:
     """A multipart body: the file at `path` as `video_file` (named `name`) and text fields."""
-    data = {"title": "My clip", "description": "A test", **fields}
+    data = {"title": "My small_clip", "description": "A test", **fields}
     data["video_file"] = (io.BytesIO(path.read_bytes()), name or path.name)
     return data
 
@@ -70,34 +58,34 @@ def post(client, headers, data, url="/api/videos/upload/"):
     return client.post(url, data=data, headers=headers, content_type="multipart/form-data")
 
 
-def test_upload_stores_the_source_and_queues_a_transcode(client, me, clip):
+def test_upload_stores_the_source_and_queues_a_transcode(client, me, small_clip):
     user, headers = me
-    response = post(client, headers, form(clip, category="movies", tags="a, b"))
+    response = post(client, headers, form(small_clip, category="movies", tags="a, b"))
     assert response.status_code == 201, response.get_json()
     body = response.get_json()
-    assert body["status"] == PROCESSING and body["video"]["title"] == "My clip"
+    assert body["status"] == PROCESSING and body["video"]["title"] == "My small_clip"
     video = db.session.get(Video, uuid.UUID(body["video_id"]))
     assert video.owner_id == user.id and video.format == "mp4"
     assert video.tags == ["a", "b"] and video.category == "movies"
-    assert storage().read(video.source_key) == clip.read_bytes()
-    assert video.file_size == clip.stat().st_size
+    assert storage().read(video.source_key) == small_clip.read_bytes()
+    assert video.file_size == small_clip.stat().st_size
     upload = db.session.get(VideoUpload, uuid.UUID(body["upload_id"]))
     assert (upload.method, upload.status, upload.video_id) == (FORM, "completed", video.id)
     assert_transcode_queued(video.id)
 
 
-def test_upload_to_s3_stores_the_source_in_the_bucket(client, me, clip, s3):
+def test_upload_to_s3_stores_the_source_in_the_bucket(client, me, small_clip, s3):
     _user, headers = me
-    response = post(client, headers, form(clip))
+    response = post(client, headers, form(small_clip))
     assert response.status_code == 201, response.get_json()
     video = db.session.get(Video, uuid.UUID(response.get_json()["video_id"]))
-    assert s3.read(video.source_key) == clip.read_bytes()
+    assert s3.read(video.source_key) == small_clip.read_bytes()
     assert_transcode_queued(video.id)
 
 
-def test_post_videos_with_a_file_returns_the_video(client, me, clip):
+def test_post_videos_with_a_file_returns_the_video(client, me, small_clip):
     _user, headers = me
-    data = form(clip, is_public="false")
+    data = form(small_clip, is_public="false")
     data["file"] = data.pop("video_file")  # seed 003's other name for the file
     response = post(client, headers, data, url="/api/videos/")
     assert response.status_code == 201, response.get_json()
@@ -106,9 +94,9 @@ def test_post_videos_with_a_file_returns_the_video(client, me, clip):
     assert_transcode_queued(uuid.UUID(body["id"]))
 
 
-def test_repeated_tag_fields_are_all_kept(client, me, clip):
+def test_repeated_tag_fields_are_all_kept(client, me, small_clip):
     _user, headers = me
-    data = form(clip)
+    data = form(small_clip)
     data["tags"] = ["one", "two,three"]
     response = post(client, headers, data)
     assert response.status_code == 201
@@ -196,14 +184,14 @@ def _multipart_parts(payload: bytes, boundary: str, chunk: int = 64 * 1024) -> l
     return [body[i : i + chunk] for i in range(0, len(body), chunk)]
 
 
-def test_accepts_a_chunked_upload_without_content_length(live_server, me, clip):
+def test_accepts_a_chunked_upload_without_content_length(live_server, me, small_clip):
     _user, headers = me
-    parts = _multipart_parts(clip.read_bytes(), "xyzBOUNDARY")
+    parts = _multipart_parts(small_clip.read_bytes(), "xyzBOUNDARY")
     status, body, sent, total = _chunked_upload(live_server.url, headers, parts, "xyzBOUNDARY")
     assert status == 201, body
     assert sent == total
     video = db.session.scalars(sql_select(Video)).one()
-    assert storage().read(video.source_key) == clip.read_bytes()
+    assert storage().read(video.source_key) == small_clip.read_bytes()
 
 
 def test_refuses_a_chunked_body_over_the_limit_while_streaming(live_server, me, app, monkeypatch):
@@ -218,9 +206,9 @@ def test_refuses_a_chunked_body_over_the_limit_while_streaming(live_server, me, 
     assert stored_objects() == [] and row_counts() == (0, 0)
 
 
-def test_missing_title_is_a_400_with_a_field_error(client, me, clip):
+def test_missing_title_is_a_400_with_a_field_error(client, me, small_clip):
     _user, headers = me
-    data = form(clip)
+    data = form(small_clip)
     del data["title"]
     response = post(client, headers, data)
     assert response.status_code == 400
@@ -235,26 +223,26 @@ def test_missing_file_is_a_400_with_a_field_error(client, me):
     assert response.get_json()["errors"] == {"video_file": ["No file was submitted."]}
 
 
-def test_negative_duration_is_a_400_with_seed_message(client, me, clip):
+def test_negative_duration_is_a_400_with_seed_message(client, me, small_clip):
     _user, headers = me
-    response = post(client, headers, form(clip, duration="-3"))
+    response = post(client, headers, form(small_clip, duration="-3"))
     assert response.status_code == 400
     assert response.get_json()["errors"] == {"duration": ["Duration must be greater than 0."]}
     assert stored_objects() == [] and row_counts() == (0, 0)
 
 
-def test_unauthenticated_upload_is_a_401_and_stores_nothing(client, clip):
-    response = post(client, {}, form(clip))
+def test_unauthenticated_upload_is_a_401_and_stores_nothing(client, small_clip):
+    response = post(client, {}, form(small_clip))
     assert response.status_code == 401
     assert response.get_json()["success"] is False
     assert stored_objects() == [] and row_counts() == (0, 0)
 
 
-def test_custom_thumbnail_is_reencoded_and_stored(client, me, clip):
+def test_custom_thumbnail_is_reencoded_and_stored(client, me, small_clip):
     _user, headers = me
     image = io.BytesIO()
     Image.new("RGBA", (1600, 900), (200, 10, 10, 255)).save(image, "PNG")
-    data = form(clip)
+    data = form(small_clip)
     data["thumbnail"] = (io.BytesIO(image.getvalue()), "poster.png")
     response = post(client, headers, data)
     assert response.status_code == 201, response.get_json()
@@ -265,9 +253,9 @@ def test_custom_thumbnail_is_reencoded_and_stored(client, me, clip):
     assert response.get_json()["video"]["thumbnail_url"].endswith(f"/{video.id}/thumbnail/")
 
 
-def test_a_thumbnail_that_is_not_an_image_is_a_415_and_stores_nothing(client, me, clip):
+def test_a_thumbnail_that_is_not_an_image_is_a_415_and_stores_nothing(client, me, small_clip):
     _user, headers = me
-    data = form(clip)
+    data = form(small_clip)
     data["thumbnail"] = (io.BytesIO(b"<svg>nope</svg>"), "poster.png")
     response = post(client, headers, data)
     assert response.status_code == 415
@@ -275,7 +263,7 @@ def test_a_thumbnail_that_is_not_an_image_is_a_415_and_stores_nothing(client, me
     assert stored_objects() == [] and row_counts() == (0, 0)
 
 
-def test_a_queue_failure_after_storing_leaves_nothing_behind(client, me, clip, app):
+def test_a_queue_failure_after_storing_leaves_nothing_behind(client, me, small_clip, app):
     _user, headers = me
     # A real Redis client pointed at a closed port: the enqueue fails after the bytes are stored.
     dead = Redis.from_url("redis://127.0.0.1:9/0", socket_connect_timeout=1)
@@ -285,7 +273,7 @@ def test_a_queue_failure_after_storing_leaves_nothing_behind(client, me, clip, a
         "queues": {q: Queue(q, connection=dead) for q in QUEUES},
     }
     try:
-        response = post(client, headers, form(clip))
+        response = post(client, headers, form(small_clip))
     finally:
         app.extensions["jobs"] = state
     assert response.status_code == 503

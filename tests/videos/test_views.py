@@ -4,6 +4,7 @@ import threading
 
 from sqlalchemy import func, select
 
+from tests.videos.factories import plain_video
 from watchparty.extensions import db
 from watchparty.users.models import User
 from watchparty.videos.engagement_models import VideoView
@@ -11,20 +12,12 @@ from watchparty.videos.models import Video
 from watchparty.videos.views import record_view, viewer_key
 
 
-def _video(owner, **fields) -> Video:
-    fields = {"title": "Clip", "status": "ready", "visibility": "public"} | fields
-    video = Video(owner_id=owner.id, **fields)
-    db.session.add(video)
-    db.session.commit()
-    return video
-
-
 def _url(video) -> str:
     return f"/api/videos/{video.id}/views/"
 
 
 def test_counts_a_view_once_per_viewer_per_window(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     _, headers = me
     first = client.post(_url(video), json={}, headers=headers).get_json()
     second = client.post(_url(video), json={}, headers=headers).get_json()
@@ -33,7 +26,7 @@ def test_counts_a_view_once_per_viewer_per_window(client, users, me):
 
 
 def test_counts_a_new_view_in_the_next_window(app, users, me):
-    video, (user, _) = _video(users.create()), me
+    video, (user, _) = plain_video(users.create()), me
     assert record_view(video, user, "203.0.113.9") is True
     # Another window length puts "now" in another window: the same viewer counts again there.
     app.config["VIEW_WINDOW_MINUTES"] = 1
@@ -47,7 +40,7 @@ def test_counts_a_new_view_in_the_next_window(app, users, me):
 
 
 def test_anonymous_viewers_are_told_apart_by_a_keyed_hash_not_their_address(client, users):
-    video = _video(users.create())
+    video = plain_video(users.create())
     one = client.post(_url(video), json={}, environ_base={"REMOTE_ADDR": "198.51.100.7"})
     again = client.post(_url(video), json={}, environ_base={"REMOTE_ADDR": "198.51.100.7"})
     other = client.post(_url(video), json={}, environ_base={"REMOTE_ADDR": "198.51.100.8"})
@@ -59,14 +52,14 @@ def test_anonymous_viewers_are_told_apart_by_a_keyed_hash_not_their_address(clie
 
 
 def test_adds_reported_watch_time_to_the_window_row(client, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     client.post(_url(video), json={"watch_time": 12.5, "position": 12.5}, headers=headers)
     client.post(_url(video), json={"watch_time": 7.5}, headers=headers)
     assert db.session.scalar(select(VideoView.watch_time)) == 20.0
 
 
 def test_rejects_negative_or_absurd_watch_time(client, users, me):
-    video, (_, headers) = _video(users.create()), me
+    video, (_, headers) = plain_video(users.create()), me
     for bad in (-1, "NaN", 10**9, "soon"):
         response = client.post(_url(video), json={"watch_time": bad}, headers=headers)
         assert response.status_code == 400, bad
@@ -75,20 +68,20 @@ def test_rejects_negative_or_absurd_watch_time(client, users, me):
 
 
 def test_returns_404_for_a_private_video_of_someone_else(client, users, me):
-    video = _video(users.create(), visibility="private")
+    video = plain_video(users.create(), visibility="private")
     response = client.post(_url(video), json={}, headers=me[1])
     assert response.status_code == 404
     assert response.get_json()["error"] == "not_found"
 
 
 def test_returns_404_for_a_video_that_is_not_ready(client, users, me):
-    video = _video(users.create(), status="processing")
+    video = plain_video(users.create(), status="processing")
     assert client.post(_url(video), json={}, headers=me[1]).status_code == 404
 
 
 def test_owner_lists_views_without_addresses(client, users, me):
     owner, (viewer, headers) = users.create(), me
-    video = _video(owner)
+    video = plain_video(owner)
     client.post(_url(video), json={"watch_time": 3}, headers=headers)
     client.post(_url(video), json={}, environ_base={"REMOTE_ADDR": "198.51.100.7"})
     page = client.get(_url(video), headers=users.session_headers(owner)).get_json()
@@ -102,13 +95,13 @@ def test_owner_lists_views_without_addresses(client, users, me):
 
 
 def test_view_list_is_403_for_a_viewer_who_is_not_the_owner(client, users, me):
-    video = _video(users.create())
+    video = plain_video(users.create())
     response = client.get(_url(video), headers=me[1])
     assert response.status_code == 403
 
 
 def test_concurrent_first_views_by_one_user_count_once(app, users, me):
-    video, (user, _) = _video(users.create()), me
+    video, (user, _) = plain_video(users.create()), me
     video_id, user_id = video.id, user.id
     gate, results = threading.Barrier(8), []
 
