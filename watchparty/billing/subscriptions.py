@@ -8,6 +8,7 @@ from watchparty.billing.schemas import dump_subscription, next_payment
 from watchparty.billing.stripe_api import PaymentFailed, call, client, require_configured
 from watchparty.errors import Conflict, NotFound, ValidationError
 from watchparty.extensions import db
+from watchparty.live.locks import one_at_a_time
 
 # A subscription in these states already bills the user: a second one is a 409.
 BILLING = ("active", "trialing", "past_due")
@@ -95,6 +96,12 @@ def _record(remote, promo) -> Subscription | None:
 def subscribe(user, plan_id: str, payment_method_id: str, promo_code: str | None = None) -> dict:
     """Subscribe to a paid plan with a card: success, a 3-D Secure challenge, or 402."""
     require_configured()
+    # Two requests at once would both pass the 409 check and make two Stripe subscriptions.
+    with one_at_a_time(f"subscribe:{user.id}", "A subscription request is already running."):
+        return _subscribe(user, plan_id, payment_method_id, promo_code)
+
+
+def _subscribe(user, plan_id: str, payment_method_id: str, promo_code: str | None) -> dict:
     plan = _paid_plan(plan_id)
     if db.session.scalar(
         select(Subscription.id).where(

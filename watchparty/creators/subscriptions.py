@@ -14,6 +14,7 @@ from watchparty.creators.models import CreatorProfile, CreatorSubscription
 from watchparty.creators.schemas import CreatorSubscriberSchema
 from watchparty.errors import Conflict, ValidationError
 from watchparty.extensions import db
+from watchparty.live.locks import one_at_a_time
 from watchparty.users.models import User
 from watchparty.users.schemas import dump_brief
 
@@ -65,6 +66,13 @@ def subscribe(user, creator_id: uuid.UUID, body: dict) -> tuple[dict, int]:
     """Subscribe the caller to a creator (or one tier) on Stripe: 201 active, 202 when the
     card needs 3-D Secure, 402 declined (nothing kept). Returns (body, status)."""
     require_configured()
+    # Two requests at once would both pass the 409 check and make two Stripe subscriptions.
+    lock = f"creator-subscribe:{user.id}:{creator_id}"
+    with one_at_a_time(lock, "A subscription request is already running."):
+        return _subscribe(user, creator_id, body)
+
+
+def _subscribe(user, creator_id: uuid.UUID, body: dict) -> tuple[dict, int]:
     profile = profiles.get_profile(creator_id)
     if profile.user_id == user.id:
         raise ValidationError("You cannot subscribe to yourself.", code="self_subscription")
