@@ -2,8 +2,10 @@
 
 import uuid
 
+import pytest
 from sqlalchemy import func, select
 
+from tests.helpers import assert_error
 from tests.videos.factories import plain_video
 from watchparty.extensions import db
 from watchparty.videos.engagement_models import CommentLike, VideoComment
@@ -198,3 +200,13 @@ def test_comments_of_a_private_video_are_404_to_strangers(client, users, me):
 def test_unknown_comment_is_404(client, me):
     missing = "00000000-0000-4000-8000-000000000000"
     assert client.delete(f"/api/videos/comments/{missing}/", headers=me[1]).status_code == 404
+
+
+@pytest.mark.parametrize("content", [{"a": 1}, ["x"], 5, None])
+def test_a_comment_that_is_not_text_is_a_400(client, me, content):
+    user, headers = me
+    video = plain_video(user)
+    response = client.post(
+        f"/api/videos/{video.id}/comments/", json={"content": content}, headers=headers
+    )
+    assert_error(response, 400)

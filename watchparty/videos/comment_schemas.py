@@ -43,8 +43,10 @@ class CommentTextSchema(ma.Schema):
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        given = {name: data.pop(name) for name in TEXT_ALIASES if name in data}
-        values = {v if not isinstance(v, str) else clean_text(v) for v in given.values()}
+        given = [data.pop(name) for name in TEXT_ALIASES if name in data]
+        if any(not isinstance(value, str) for value in given):
+            raise ma.ValidationError({"content": ["Not a valid string."]})
+        values = {clean_text(value) for value in given}
         if len(values) > 1:
             raise ma.ValidationError({"content": ["`content`, `text` and `body` disagree."]})
         if values:
