@@ -4,7 +4,7 @@ import os
 
 import pytest
 from redis import Redis
-from sqlalchemy import text
+from sqlalchemy import exists, literal, select, union_all
 
 from tests.factories import UserFactory
 from tests.live import LiveServer, Socket
@@ -64,12 +64,13 @@ def app(tmp_path_factory, smtp):
 def _wipe(app) -> None:
     with app.app_context():
         db.session.remove()
-        tables = list(reversed(db.metadata.sorted_tables))
-        if db.engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in tables:
+        tables = list(reversed(db.metadata.sorted_tables))  # children before parents
+        # Empty only the tables that hold rows (one probe query): TRUNCATE of every table cost
+        # about 0.2 s a test on PostgreSQL, however little there was to remove.
+        probe = union_all(*(select(literal(t.name)).where(exists().select_from(t)) for t in tables))
+        full = set(db.session.scalars(probe))
+        for table in tables:
+            if table.name in full:
                 db.session.execute(table.delete())
         db.session.commit()
     if REDIS_URL:
