@@ -8,10 +8,10 @@ from flask import current_app
 from sqlalchemy import delete
 
 from watchparty.billing.event_models import WebhookEvent
+from watchparty.common.inserts import insert_once
 from watchparty.errors import TooLarge, Unavailable, ValidationError
 from watchparty.extensions import db
 from watchparty.jobs import jobs
-from watchparty.videos.views import insert_once
 
 log = logging.getLogger(__name__)
 

@@ -4,6 +4,7 @@ import uuid
 
 from sqlalchemy import delete, or_, select
 
+from watchparty.common.inserts import insert_once
 from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.errors import Forbidden, NotFound, ValidationError
@@ -12,7 +13,7 @@ from watchparty.videos.access import is_owner, visible_video
 from watchparty.videos.comment_schemas import CommentSchema
 from watchparty.videos.engagement_models import CommentLike, VideoComment
 from watchparty.videos.models import Video
-from watchparty.videos.views import bump, counter, insert_once
+from watchparty.videos.views import bump, counter
 
 _SCHEMA = CommentSchema()
 

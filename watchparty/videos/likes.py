@@ -4,6 +4,7 @@ import uuid
 
 from sqlalchemy import delete, exists, select
 
+from watchparty.common.inserts import insert_once
 from watchparty.common.pagination import paginate
 from watchparty.common.types import iso, utcnow
 from watchparty.extensions import db
@@ -11,7 +12,7 @@ from watchparty.users.schemas import dump_brief
 from watchparty.videos.access import visible_video
 from watchparty.videos.engagement_models import VideoLike
 from watchparty.videos.models import Video
-from watchparty.videos.views import bump, counter, insert_once
+from watchparty.videos.views import bump, counter
 
 
 def _like(video_id: uuid.UUID, user_id: uuid.UUID) -> None:

@@ -6,38 +6,16 @@ import time
 import uuid
 
 from flask import current_app
-from sqlalchemy import case, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import case, select, update
 
+from watchparty.common.inserts import insert_once
 from watchparty.common.pagination import paginate
 from watchparty.common.types import iso, utcnow
-from watchparty.errors import NotFound
 from watchparty.extensions import db
 from watchparty.users.schemas import dump_brief
 from watchparty.videos.access import owned_video, visible_video
 from watchparty.videos.engagement_models import VideoView
 from watchparty.videos.models import Video
-
-
-def insert_once(model, *, missing: str = "Video not found", **values) -> bool:
-    """INSERT a row unless its unique key exists (ON CONFLICT DO NOTHING); whether it was new.
-
-    The database settles concurrent duplicates: the loser waits for the winner and inserts
-    nothing. Used instead of a SAVEPOINT because pysqlite's RELEASE of an outermost savepoint
-    commits, which would split the row from its counter UPDATE on the embedded database."""
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        stmt = postgresql.insert(model).values(**values).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(model).values(**values).on_conflict_do_nothing()
-    else:  # pragma: no cover - only PostgreSQL and SQLite are supported
-        stmt = insert(model).values(**values)
-    try:
-        return db.session.execute(stmt).rowcount == 1
-    except IntegrityError as error:  # a foreign key: the parent row went away meanwhile
-        db.session.rollback()
-        raise NotFound(missing) from error
 
 
 def bump(model, row_id: uuid.UUID, column: str, delta: int) -> None:
