@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/watchparty_test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run install install-dev services test test-postgres test-embedded lint migrate
+.PHONY: run install install-dev services browser test test-postgres test-embedded lint migrate
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -26,14 +26,17 @@ run: install
 services:
 	bash scripts/test-services.sh
 
+browser:
+	bash scripts/browser.sh
+
 lint: install-dev
 	$(VENV)/bin/ruff check watchparty workers tests bench wsgi.py
 	$(VENV)/bin/ruff format --check watchparty workers tests bench wsgi.py
 
-test-postgres: install-dev services
+test-postgres: install-dev services browser
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest -q
 
-test-embedded: install-dev
+test-embedded: install-dev browser
 	$(PY) -m pytest -q
 
 ## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways

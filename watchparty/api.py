@@ -93,8 +93,9 @@ def register_api(app: Flask) -> None:
     from watchparty.admin.rq import mount_rq_dashboard
     from watchparty.auth.pages import pages as auth_pages
     from watchparty.meta.docs import docs_assets
+    from watchparty.web.routes import web
 
-    for pages in (docs_assets, auth_pages, console):
+    for pages in (docs_assets, auth_pages, console, web):
         app.register_blueprint(pages)
     mount_rq_dashboard(app)
 

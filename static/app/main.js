@@ -1,0 +1,52 @@
+// The client's entry point: the header, the route table, and starting the router.
+
+import * as api from "./api.js";
+import { h, replace } from "./dom.js";
+import { navigate, route, start } from "./router.js";
+import * as session from "./session.js";
+import { signin, signup } from "./views/auth.js";
+import { join } from "./views/join.js";
+import { lobby } from "./views/lobby.js";
+import { profile } from "./views/profile.js";
+import { upload } from "./views/upload.js";
+import { room } from "./room/room.js";
+
+route("/", lobby);
+route("/signin", signin, { auth: false });
+route("/signup", signup, { auth: false });
+route("/profile", profile);
+route("/upload", upload);
+route("/join/:code", join);
+route("/party/:id", room);
+
+/** Sign out on the server (this session), forget the tokens, go to the sign-in page. */
+async function signOut() {
+  const refreshToken = session.current()?.refresh_token;
+  try {
+    await api.post("/api/auth/logout/", refreshToken ? { refresh_token: refreshToken } : {});
+  } catch {
+    // Signed out here either way; the server forgets the session when the token expires.
+  }
+  session.clear();
+  navigate("/signin");
+}
+
+function renderNav(nav) {
+  const me = session.user();
+  if (!me) {
+    replace(nav, h("a", { href: "/signin" }, "Sign in"), h("a", { href: "/signup" }, "Sign up"));
+    return;
+  }
+  replace(
+    nav,
+    h("a", { href: "/" }, "Lobby"),
+    h("a", { href: "/upload" }, "Upload"),
+    h("a", { href: "/profile", "aria-label": "Your profile" }, me.display_name || me.first_name || "Profile"),
+    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
+  );
+}
+
+const nav = document.getElementById("nav");
+renderNav(nav);
+session.onChange(() => renderNav(nav));
+start(document.getElementById("app"));

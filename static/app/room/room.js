@@ -1,0 +1,139 @@
+// The party room: opens the three sockets, joins, keeps the member list, mounts the panels.
+
+import { h, say } from "../dom.js";
+import { navigate } from "../router.js";
+import * as session from "../session.js";
+import { call, connect } from "../sockets.js";
+import { mountChat } from "./chat.js";
+import { mountControls } from "./controls.js";
+import { mountInvite } from "./invite.js";
+import { mountPeople } from "./people.js";
+import { mountPlayer } from "./player.js";
+import { mountPolls } from "./polls.js";
+import { mountReactions } from "./reactions.js";
+import { applyPresence } from "./roster.js";
+
+const ROLE_RANK = { host: 0, moderator: 1 };
+
+/**
+ * The room's shared context, handed to every panel:
+ *   partyId, me (the signed-in user), party (the join snapshot's party), participants,
+ *   sockets {party, chat, interactive}, player (set by the player panel: {video, position()}),
+ *   role() and isModerator(), and an event bus: on(name, fn) / emit(name, detail).
+ * Bus events: "snapshot" {party, state, participants, server_time} after every (re)join,
+ *   "participants" (the list changed), "party" (party fields changed), "left" (room closed).
+ */
+function makeContext(partyId) {
+  const bus = new EventTarget();
+  const ctx = {
+    partyId,
+    me: session.user(),
+    party: null,
+    participants: [],
+    player: null,
+    sockets: {},
+    on(name, fn) {
+      const handler = (event) => fn(event.detail);
+      bus.addEventListener(name, handler);
+      return () => bus.removeEventListener(name, handler);
+    },
+    emit(name, detail) {
+      bus.dispatchEvent(new CustomEvent(name, { detail }));
+    },
+    role() {
+      const mine = ctx.participants.find((p) => p.user?.id === ctx.me?.id);
+      return mine?.role || "participant";
+    },
+    isModerator() {
+      return ctx.role() in ROLE_RANK;
+    },
+    canControl() {
+      const policy = ctx.party?.control_policy || "host";
+      if (policy === "everyone") return true;
+      return policy === "moderators" ? ctx.isModerator() : ctx.role() === "host";
+    },
+  };
+  return ctx;
+}
+
+function layout() {
+  const regions = {
+    title: h("h1", { class: "room-title" }, "Joining…"),
+    status: h("p", { class: "status", role: "status", "aria-live": "polite" }),
+    stage: h("section", { class: "stage", "aria-label": "Video" }),
+    controls: h("section", { class: "controls", "aria-label": "Playback controls" }),
+    reactions: h("section", { class: "reactions", "aria-label": "Reactions" }),
+    invite: h("section", { class: "invite", "aria-label": "Invite" }),
+    chat: h("section", { class: "panel chat", "aria-label": "Chat" }),
+    people: h("section", { class: "panel people", "aria-label": "Participants" }),
+    polls: h("section", { class: "panel polls", "aria-label": "Polls" }),
+  };
+  const main = h("div", { class: "room-main" }, regions.stage, regions.controls, regions.reactions);
+  const side = h("div", { class: "room-side" }, regions.invite, regions.people, regions.polls, regions.chat);
+  const root = h("div", { class: "room" }, h("header", { class: "room-head" }, regions.title, regions.status), main, side);
+  return { root, regions };
+}
+
+/** Route view: /party/:id */
+export async function room(outlet, { id }) {
+  const ctx = makeContext(id);
+  const { root, regions } = layout();
+  outlet.append(root);
+  ctx.sockets = { party: connect("/party"), chat: connect("/chat"), interactive: connect("/interactive") };
+  const party = ctx.sockets.party;
+
+  async function join() {
+    const ack = await call(party, "join", { party_id: id }, 15000);
+    if (!ack.ok) {
+      say(regions.status, ack.message || "Could not join this party.", "error");
+      return;
+    }
+    ctx.party = ack.party;
+    ctx.participants = ack.participants || [];
+    regions.title.textContent = ack.party.title;
+    document.title = `${ack.party.title} · Watchparty`;
+    say(regions.status, "");
+    ctx.emit("snapshot", ack);
+    ctx.emit("participants", ctx.participants);
+  }
+
+  party.on("connect", join);
+  party.on("disconnect", () => say(regions.status, "Connection lost: reconnecting…", "error"));
+  party.on("participants", (data) => {
+    ctx.participants = data.participants || [];
+    ctx.emit("participants", ctx.participants);
+  });
+  party.on("presence", (data) => {
+    ctx.participants = applyPresence(ctx.participants, data);
+    ctx.emit("participants", ctx.participants);
+  });
+  party.on("kicked", (data) => leaveRoom(`You were removed from this party${data.reason ? `: ${data.reason}` : "."}`));
+  party.on("ended", () => leaveRoom("The party has ended."));
+
+  const unmounts = [
+    mountPlayer(ctx, regions.stage),
+    mountControls(ctx, regions.controls),
+    mountReactions(ctx, regions.reactions),
+    mountInvite(ctx, regions.invite),
+    mountPeople(ctx, regions.people),
+    mountPolls(ctx, regions.polls),
+    mountChat(ctx, regions.chat),
+  ];
+
+  let closed = false;
+  function close() {
+    if (closed) return;
+    closed = true;
+    ctx.emit("left");
+    unmounts.forEach((fn) => typeof fn === "function" && fn());
+    Object.values(ctx.sockets).forEach((s) => s.disconnect());
+  }
+
+  function leaveRoom(message) {
+    close();
+    navigate("/", { replace: true });
+    window.dispatchEvent(new CustomEvent("watchparty:notice", { detail: message }));
+  }
+
+  return close;
+}

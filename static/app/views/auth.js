@@ -1,0 +1,7 @@
+// View: auth (placeholder until it is built).
+
+/** Route view. */
+export function signin(outlet, params) {
+  outlet.textContent = "auth";
+}
+export const signup = signin;

@@ -1,0 +1,99 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against the live test server.
+
+Chromium comes from the distribution (`make browser` installs it); Playwright's own browser
+download is never used.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.videos.conftest import clips  # noqa: F401  (session clip cache, shared)
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results" / "browser"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # The test viewers have nobody to click "play" for them; people get a button instead.
+    "--autoplay-policy=no-user-gesture-required",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (each test opens its own contexts)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make browser` (Debian's chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def artifacts():
+    """The folder screenshots are kept in (test-results/browser/, ignored by git)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+class Viewer:
+    """One person in their own browser context (own storage, own cookies, own sockets)."""
+
+    def __init__(self, context, page, base_url: str) -> None:
+        self.context, self.page, self.base_url = context, page, base_url
+        self.console: list[str] = []
+        page.on("console", lambda msg: self.console.append(f"{msg.type}: {msg.text}"))
+        page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
+
+    def open(self, path: str = "/") -> "Viewer":
+        """Navigate to a client path and wait for the app's first render."""
+        self.page.goto(self.base_url + path)
+        return self
+
+    def errors(self) -> list[str]:
+        """Uncaught page errors seen so far."""
+        return [line for line in self.console if line.startswith("pageerror")]
+
+
+@pytest.fixture
+def viewers(browser, live_server, users):
+    """`viewers(user=None, viewport=None)`: a new browser context, signed in as `user` if given.
+
+    Signing in here stores a real sign-in's tokens where the client keeps its session
+    (localStorage, once per context); the sign-in form itself is exercised by the account tests.
+    """
+    opened = []
+
+    def open_viewer(user=None, viewport=None) -> Viewer:
+        options = {"base_url": live_server.url}
+        if viewport:
+            options["viewport"] = viewport
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        if user is not None:
+            body = users.login(user)
+            keep = ("access_token", "refresh_token", "user")
+            stored = json.dumps(json.dumps({key: body[key] for key in keep}))
+            script = (
+                "if (!localStorage.getItem('watchparty.session'))"
+                f" localStorage.setItem('watchparty.session', {stored})"
+            )
+            context.add_init_script(script)
+        viewer = Viewer(context, context.new_page(), live_server.url)
+        opened.append(viewer)
+        return viewer
+
+    yield open_viewer
+    for viewer in opened:
+        viewer.context.close()
