@@ -97,3 +97,31 @@ def viewers(browser, live_server, users):
     yield open_viewer
     for viewer in opened:
         viewer.context.close()
+
+
+@pytest.fixture
+def watch_party(app, users, clips):
+    """A public party playing a real HLS ladder (ffmpeg-transcoded 20 s clip): host and guest.
+
+    Returns a dict {party_id, host, guest, video_id, room_code}; both are active members.
+    """
+    from tests.videos.factories import ready_video
+
+    client = app.test_client()
+    host = users.create(first_name="Hana", last_name="Host")
+    guest = users.create(first_name="Gus", last_name="Guest")
+    clip = clips("party.mp4", seconds=20, size="640x360")
+    video = ready_video(host, clip, title="Party clip", duration=20.0)
+    body = {"title": "Movie night", "video_id": str(video.id), "visibility": "public"}
+    response = client.post("/api/parties/", json=body, headers=users.session_headers(host))
+    assert response.status_code == 201, response.get_json()
+    party = response.get_json()
+    joined = client.post(f"/api/parties/{party['id']}/join/", headers=users.session_headers(guest))
+    assert joined.status_code in (200, 201), joined.get_json()
+    return {
+        "party_id": party["id"],
+        "room_code": party["room_code"],
+        "video_id": str(video.id),
+        "host": host,
+        "guest": guest,
+    }

@@ -18,3 +18,10 @@ def test_vendored_libraries_load_and_chromium_can_play_h264(viewers):
     codec = 'video/mp4; codecs="avc1.42E01E, mp4a.40.2"'
     assert page.evaluate(f"MediaSource.isTypeSupported('{codec}')") is True
     assert viewer.errors() == []
+
+
+def test_watch_party_fixture_streams_a_real_ladder(watch_party, users, client):
+    headers = users.session_headers(watch_party["guest"])
+    stream = client.get(f"/api/videos/{watch_party['video_id']}/stream/", headers=headers)
+    assert stream.status_code == 200, stream.get_json()
+    assert "streaming_url" in stream.get_json()
