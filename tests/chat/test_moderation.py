@@ -88,6 +88,15 @@ def test_mute_is_broadcast_to_the_room(client, chat, joined):
     assert note["reason"] == "calm down"
 
 
+def test_timed_mute_is_broadcast_with_its_end_time_while_the_room_listens(client, chat, joined):
+    listener = joined(chat.host)
+    body = {"action": "mute_user", "target_id": str(chat.member.id), "duration": 900}
+    response = _post(client, chat, "moderate", body)
+    assert response.status_code == 200, response.get_json()
+    note = listener.wait_for("moderation")
+    assert note["until"].endswith("Z") and note["until"] == response.get_json()["until"]
+
+
 def test_moderate_delete_message_broadcasts_deleted(client, chat, joined):
     author = joined(chat.member)
     sent = _say(author, chat, "rude")["message"]

@@ -36,7 +36,8 @@ def _done(party: Party, actor, user: User, action: str, reason: str, until=None)
     """Commit, tell the room, and describe what happened."""
     db.session.commit()
     note = {"party_id": str(party.id), "action": action, "user": dump_brief(user)}
-    service.broadcast("moderation", note | {"reason": reason, "until": until}, party.id)
+    stamp = iso(until) if until else None  # a datetime would break the JSON broadcast
+    service.broadcast("moderation", note | {"reason": reason, "until": stamp}, party.id)
     return {
         "success": True,
         "message": f"{user.full_name} was {PAST[action]}.",
