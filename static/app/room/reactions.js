@@ -1,6 +1,67 @@
-// Room panel: reactions (placeholder until it is built).
+// Room panel: the emoji bar, and every reaction in the room floating up over the video.
 
-/** Mount the reactions panel into `region`; returns a cleanup function. */
+import { h, say } from "../dom.js";
+import { call } from "../sockets.js";
+import { onInteractiveJoin } from "./joining.js";
+
+const EMOJI = ["👍", "😂", "❤️", "😮", "😢", "👏", "🔥", "🎉"];
+const MAX_FLOATING = 40; // a burst from a big room must not pile up thousands of nodes
+
+/** Mount the reactions bar into `region`; returns a cleanup function. */
 export function mountReactions(ctx, region) {
-  return () => {};
+  const socket = ctx.sockets.interactive;
+  const layer = h("div", { class: "reaction-layer", "aria-hidden": "true" });
+  const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const buttons = EMOJI.map((emoji) =>
+    h("button", { type: "button", class: "secondary reaction-button", "aria-label": `React with ${emoji}`, onclick: () => react(emoji) }, emoji));
+  const off = h("p", { class: "muted reactions-off", hidden: true }, "Reactions are turned off in this party.");
+  let clearTimer = null;
+
+  region.append(layer, h("div", { class: "reaction-bar", role: "group", "aria-label": "Send a reaction" }, buttons), off, status);
+
+  function flash(text) {
+    say(status, text, "error");
+    clearTimeout(clearTimer);
+    clearTimer = setTimeout(() => say(status, ""), 3000);
+  }
+
+  async function react(emoji) {
+    const videoTs = Math.max(0, Number(ctx.player?.position() ?? 0) || 0);
+    const ack = await call(socket, "react", { party_id: ctx.partyId, emoji, video_ts: videoTs });
+    if (!ack.ok) flash(ack.message || "The reaction was not sent.");
+  }
+
+  function float(reaction) {
+    while (layer.childElementCount >= MAX_FLOATING) layer.firstElementChild.remove();
+    const node = h("span", { class: "float-emoji" }, reaction.emoji);
+    node.style.left = `${8 + Math.random() * 84}%`;
+    node.style.setProperty("--sway", `${Math.round(Math.random() * 40 - 20)}px`);
+    const done = () => node.remove();
+    node.addEventListener("animationend", done);
+    setTimeout(done, 4000); // in case the animation never runs (hidden tab, no CSS)
+    layer.append(node);
+  }
+
+  function applyAllowed() {
+    const allowed = ctx.party?.allow_reactions !== false;
+    buttons.forEach((button) => {
+      button.disabled = !allowed;
+    });
+    off.hidden = allowed;
+  }
+
+  socket.on("reaction", float);
+  const offJoin = onInteractiveJoin(ctx, (ack) => {
+    if (ack.ok) region.dataset.state = "joined";
+    applyAllowed();
+  });
+  const offSnapshot = ctx.on("snapshot", applyAllowed);
+  const offParty = ctx.on("party", applyAllowed);
+  return () => {
+    socket.off("reaction", float);
+    offJoin();
+    offSnapshot();
+    offParty();
+    clearTimeout(clearTimer);
+  };
 }
