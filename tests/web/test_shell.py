@@ -25,3 +25,17 @@ def test_watch_party_fixture_streams_a_real_ladder(watch_party, users, client):
     stream = client.get(f"/api/videos/{watch_party['video_id']}/stream/", headers=headers)
     assert stream.status_code == 200, stream.get_json()
     assert "streaming_url" in stream.get_json()
+
+
+def test_client_code_never_turns_strings_into_html():
+    from pathlib import Path
+
+    sinks = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser")
+    app = Path(__file__).resolve().parents[2] / "static" / "app"
+    offenders = [
+        f"{path.name}: {sink}"
+        for path in sorted(app.rglob("*.js"))
+        for sink in sinks
+        if sink in path.read_text()
+    ]
+    assert list(app.rglob("*.js")) and offenders == []
