@@ -84,31 +84,45 @@ export const del = (path, body) => request("DELETE", path, body);
 
 /**
  * Upload a multipart form with progress: onProgress(fraction) as bytes leave the browser.
- * Resolves with the parsed JSON body, or rejects with ApiError. Returns {promise, abort}.
+ * Resolves with the parsed JSON body, or rejects with ApiError; an expired token is refreshed
+ * and the upload sent once more. Returns {promise, abort}.
  */
 export function upload(path, form, onProgress) {
-  const xhr = new XMLHttpRequest();
-  const promise = new Promise((resolve, reject) => {
-    xhr.open("POST", path);
-    const token = session.accessToken();
-    if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
-    xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      let data = null;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        data = { message: `Upload failed (${xhr.status})` };
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(new ApiError(xhr.status, data));
-    };
-    xhr.onerror = () => reject(new ApiError(0, { message: "The upload was interrupted." }));
-    xhr.onabort = () => reject(new ApiError(0, { message: "Upload cancelled." }));
-    xhr.send(form);
+  let xhr = null;
+  let aborted = false;
+  const send = () =>
+    new Promise((resolve, reject) => {
+      xhr = new XMLHttpRequest();
+      xhr.open("POST", path);
+      const token = session.accessToken();
+      if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        let data = null;
+        try {
+          data = JSON.parse(xhr.responseText);
+        } catch {
+          data = { message: `Upload failed (${xhr.status})` };
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+        else reject(new ApiError(xhr.status, data));
+      };
+      xhr.onerror = () => reject(new ApiError(0, { message: "The upload was interrupted." }));
+      xhr.onabort = () => reject(new ApiError(0, { message: "Upload cancelled." }));
+      xhr.send(form);
+    });
+  const promise = send().catch(async (error) => {
+    if (error.status !== 401 || aborted || !(await refresh())) throw error;
+    return send();
   });
-  return { promise, abort: () => xhr.abort() };
+  return {
+    promise,
+    abort: () => {
+      aborted = true;
+      xhr?.abort();
+    },
+  };
 }

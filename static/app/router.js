@@ -5,6 +5,7 @@ import * as session from "./session.js";
 const routes = [];
 let cleanup = null;
 let outlet = null;
+let renders = 0; // a slow view must not install its cleanup over a newer one's
 
 /** Register a view for a path pattern such as "/party/:id". */
 export function route(pattern, view, { auth = true } = {}) {
@@ -27,6 +28,7 @@ export function navigate(path, { replace = false } = {}) {
 
 /** Render the view for the current location into the outlet. */
 export async function render() {
+  const token = ++renders;
   const { pathname, search } = location;
   const found = routes
     .map((r) => ({ r, match: pathname.match(r.regex) }))
@@ -44,7 +46,12 @@ export async function render() {
     navigate(`/signin?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     return;
   }
-  cleanup = (await found.r.view(outlet, params)) || null;
+  const result = await found.r.view(outlet, params);
+  if (token !== renders) {
+    if (typeof result === "function") result();
+    return;
+  }
+  cleanup = result || null;
   outlet.focus({ preventScroll: true });
 }
 

@@ -40,6 +40,13 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(autouse=True)
+def site_url(app, live_server, monkeypatch):
+    """Links the server builds (avatars, media, invites) point at the live test server."""
+    monkeypatch.setitem(app.config, "FRONTEND_URL", live_server.url)
+    return live_server.url
+
+
 @pytest.fixture
 def artifacts():
     """The folder screenshots are kept in (test-results/browser/, ignored by git)."""
@@ -100,7 +107,7 @@ def viewers(browser, live_server, users):
 
 
 @pytest.fixture
-def watch_party(app, users, clips):
+def watch_party(app, users, clips):  # noqa: F811
     """A public party playing a real HLS ladder (ffmpeg-transcoded 20 s clip): host and guest.
 
     Returns a dict {party_id, host, guest, video_id, room_code}; both are active members.

@@ -1,6 +1,160 @@
-// View: upload (placeholder until it is built).
+// View: upload a video — the bytes with a progress bar (cancellable), then the live transcode
+// progress, then "start a party with this video".
 
-/** Route view. */
-export function upload(outlet, params) {
-  outlet.textContent = "upload";
+import * as api from "../api.js";
+import { h, replace, say } from "../dom.js";
+import { navigate } from "../router.js";
+import { busy, clearErrors, field, showApiError, statusRegion } from "./forms.js";
+import { startParty } from "./party_form.js";
+import { processingPanel, progressFeed } from "./transcode.js";
+
+function uploadBar() {
+  const bar = h("progress", { max: 100, value: 0, "aria-labelledby": "upload-label" });
+  const percent = h("span", { class: "percent" }, "0 %");
+  const cancel = h("button", { type: "button", class: "secondary" }, "Cancel upload");
+  const element = h(
+    "div",
+    { class: "progress-block uploading" },
+    h("p", { id: "upload-label", class: "progress-label" }, "Uploading"),
+    h("div", { class: "progress-row" }, bar, percent, cancel),
+  );
+  const show = (fraction) => {
+    const value = Math.min(100, Math.round(fraction * 100));
+    bar.value = value;
+    percent.textContent = `${value} %`;
+  };
+  return { element, show, cancel };
+}
+
+function uploadForm() {
+  const visibility = h(
+    "select",
+    { name: "visibility" },
+    h("option", { value: "private" }, "Private: only you, and parties you host"),
+    h("option", { value: "unlisted" }, "Unlisted: anyone with the link"),
+    h("option", { value: "public" }, "Public: listed in the catalogue"),
+  );
+  const description = h("textarea", { name: "description", rows: 3, maxLength: 5000 });
+  const file = h("input", { type: "file", name: "video_file", accept: "video/*", required: true });
+  const button = h("button", { type: "submit" }, "Upload");
+  const fields = h(
+    "fieldset",
+    { class: "plain" },
+    h("legend", { class: "visually-hidden" }, "Video details"),
+    field("Video file", file, "MP4, MOV, MKV, WebM, AVI, WMV or FLV."),
+    field("Title", h("input", { name: "title", required: true, maxLength: 200, autocomplete: "off" })),
+    field("Description", description),
+    field("Visibility", visibility),
+    h("div", { class: "row" }, button),
+  );
+  const form = h("form", { class: "form-stack", "aria-labelledby": "upload-title" }, fields);
+  // A title from the file name saves typing; the person can still change it.
+  file.addEventListener("change", () => {
+    const title = form.elements.title;
+    if (!title.value && file.files[0]) title.value = file.files[0].name.replace(/\.[^.]+$/, "").slice(0, 200);
+  });
+  return { form, fields };
+}
+
+function readyActions(result, status) {
+  const start = h("button", { type: "button" }, "Start a party with this video");
+  start.addEventListener("click", () =>
+    busy(start, async () => {
+      try {
+        await startParty({ title: result.video?.title || "Watch party", video_id: result.video_id, visibility: "private" });
+      } catch (error) {
+        say(status, error.describe ? error.describe() : String(error), "error");
+      }
+    }, "Starting…"),
+  );
+  const again = h("button", { type: "button", class: "secondary", onclick: () => navigate("/upload", { replace: true }) }, "Upload another");
+  return h("div", { class: "row ready-actions" }, start, again);
+}
+
+// The upload's XHR cannot refresh an expired access token by itself (and a 15-minute token can
+// lapse on a page left open): refresh it first through an ordinary call, and once more on a 401.
+async function send(data, onProgress, onTransfer) {
+  await api.get("/api/users/profile/").catch(() => null);
+  for (let attempt = 0; ; attempt += 1) {
+    const transfer = api.upload("/api/videos/upload/", data, onProgress);
+    onTransfer(transfer);
+    try {
+      return await transfer.promise;
+    } catch (error) {
+      if (error.status !== 401 || attempt > 0 || !(await api.refresh())) throw error;
+    }
+  }
+}
+
+/** Route view: /upload */
+export function upload(outlet) {
+  const status = statusRegion();
+  const progress = h("div", { class: "upload-progress" });
+  const actions = h("div", { class: "upload-actions" });
+  const { form, fields } = uploadForm();
+  outlet.append(
+    h(
+      "section",
+      { class: "card upload-card", "aria-labelledby": "upload-title" },
+      h("h1", { id: "upload-title" }, "Upload a video"),
+      h("p", { class: "muted" }, "Keep this page open until the upload finishes; processing carries on without it."),
+      form,
+      progress,
+      status,
+      actions,
+    ),
+  );
+  let transfer = null;
+  let feed = null;
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    say(status, "");
+    const data = new FormData(form);
+    const bar = uploadBar();
+    replace(progress, bar.element);
+    fields.disabled = true;
+    feed = progressFeed();
+    let cancelled = false;
+    bar.cancel.addEventListener("click", () => {
+      cancelled = true;
+      transfer?.abort();
+    });
+    let result;
+    try {
+      result = await send(data, bar.show, (current) => {
+        transfer = current;
+        if (cancelled) current.abort(); // cancelled while the token was being checked
+      });
+    } catch (error) {
+      feed.close();
+      fields.disabled = false;
+      replace(progress);
+      showApiError(form, status, error);
+      return;
+    } finally {
+      transfer = null;
+    }
+    bar.show(1);
+    bar.cancel.remove();
+    const panel = processingPanel();
+    progress.append(panel.element);
+    say(status, "Uploaded. Processing your video…", "info");
+    feed.track(result.video_id, (state) => {
+      panel.update(state);
+      if (state.status === "ready") {
+        say(status, "Your video is ready.", "ok");
+        actions.append(readyActions(result, status));
+      } else if (state.status === "failed") {
+        say(status, `Processing failed: ${state.failure_reason || "unknown reason"}`, "error");
+        actions.append(h("div", { class: "row" }, h("button", { type: "button", class: "secondary", onclick: () => navigate("/upload", { replace: true }) }, "Try another file")));
+      }
+    });
+  });
+
+  return () => {
+    transfer?.abort();
+    feed?.close();
+  };
 }

@@ -1,0 +1,66 @@
+// Lobby lists: a titled section of party cards loaded from one API listing, with empty and
+// error states.
+
+import * as api from "../api.js";
+import { h, replace } from "../dom.js";
+
+const STATUS = { live: "Live", paused: "Paused", scheduled: "Not started", ended: "Ended" };
+
+function hostName(host) {
+  return host?.display_name || host?.name || "someone";
+}
+
+function when(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** One party as a card: title linking to its room, host, status, people online. */
+export function partyCard(party, me) {
+  const online = party.online_count || 0;
+  const mine = me && party.host?.id === me.id;
+  const status = party.status === "scheduled" && party.scheduled_start ? `Starts ${when(party.scheduled_start)}` : STATUS[party.status] || party.status;
+  return h(
+    "li",
+    { class: `party-card card status-${party.status}`, dataset: { partyId: party.id } },
+    h("h3", { class: "party-title" }, h("a", { href: `/party/${party.id}` }, party.title)),
+    h("p", { class: "party-host muted" }, mine ? "Hosted by you" : `Hosted by ${hostName(party.host)}`),
+    h(
+      "p",
+      { class: "party-meta" },
+      h("span", { class: `badge badge-${party.status}` }, status),
+      party.visibility === "private" ? h("span", { class: "badge" }, "Private") : null,
+      h("span", { class: "online" }, online === 1 ? "1 watching" : `${online} watching`),
+    ),
+  );
+}
+
+/**
+ * A lobby section listing parties from `path`; returns {element, load}. `load()` (re)fetches
+ * and re-renders; the first load shows "Loading…", later ones keep the old cards until done.
+ */
+export function partySection({ id, title, path, empty, me }) {
+  const list = h("div", { class: "party-list", "aria-busy": "true" }, h("p", { class: "muted" }, "Loading…"));
+  const element = h("section", { class: "lobby-section", id, "aria-labelledby": `${id}-title` }, h("h2", { id: `${id}-title` }, title), list);
+
+  // Resolves when the list is drawn (never rejects: failures are drawn too).
+  async function load() {
+    list.setAttribute("aria-busy", "true");
+    try {
+      const page = await api.get(path);
+      const parties = page.results || [];
+      if (!parties.length) replace(list, h("p", { class: "empty muted" }, empty));
+      else replace(list, h("ul", { class: "party-grid" }, parties.map((p) => partyCard(p, me))));
+    } catch (error) {
+      replace(
+        list,
+        h("p", { class: "status error" }, error.describe ? error.describe() : "Could not load this list."),
+        h("button", { type: "button", class: "secondary", onclick: load }, "Try again"),
+      );
+    } finally {
+      list.setAttribute("aria-busy", "false");
+    }
+  }
+
+  return { element, load };
+}
