@@ -21,7 +21,8 @@ const ROLE_RANK = { host: 0, moderator: 1 };
  *   sockets {party, chat, interactive}, player (set by the player panel: {video, position()}),
  *   role() and isModerator(), and an event bus: on(name, fn) / emit(name, detail).
  * Bus events: "snapshot" {party, state, participants, server_time} after every (re)join,
- *   "participants" (the list changed), "party" (party fields changed), "left" (room closed).
+ *   "participants" (the list changed), "party" (party fields changed), "playback" (the player
+ *   adopted a newer state), "left" (room closed).
  */
 function makeContext(partyId) {
   const bus = new EventTarget();

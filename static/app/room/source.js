@@ -1,0 +1,119 @@
+// Loading what the party plays into the <video>: an uploaded video (its HLS master playlist from
+// the API) or a media URL (HLS through hls.js, anything else natively). Playback tokens expire,
+// so a fatal network error fetches a fresh stream URL and resumes where the party is.
+
+import * as api from "../api.js";
+import { sourceKey } from "./sync.js";
+
+const HLS_TYPE = "application/vnd.apple.mpegurl";
+const RETRY_MS = [1000, 3000, 9000];
+
+const isPlaylist = (url) => /\.m3u8($|[?#])/i.test(url);
+
+/**
+ * A source loader for `video`: load(state) switches to what the state plays (a no-op when it
+ * already does). `where()` gives the position to resume at; `onError(text)` shows a problem.
+ */
+export function createSource(video, { where, onError }) {
+  let hls = null;
+  let key = "";
+  let round = 0; // bumps on every switch, so a late answer for an old source is ignored
+  let failures = 0;
+  let retryTimer = null;
+  let gaveUp = false;
+
+  function reset() {
+    clearTimeout(retryTimer);
+    if (hls) hls.destroy();
+    hls = null;
+    video.removeAttribute("src");
+    video.load(); // drops the old media at once: readyState 0 until the new one loads
+  }
+
+  async function load(state) {
+    const next = sourceKey(state);
+    if (next === key) return;
+    key = next;
+    failures = 0;
+    gaveUp = false;
+    const mine = ++round;
+    reset();
+    video.dataset.source = state.video_id || state.media_url || "";
+    if (!next) return;
+    try {
+      const url = state.video_id ? await streamUrl(state.video_id) : state.media_url;
+      if (mine === round) attach(url, mine, Boolean(state.video_id));
+    } catch (error) {
+      if (mine === round) onError(error.describe ? error.describe() : "The video could not be loaded.");
+    }
+  }
+
+  async function streamUrl(videoId) {
+    const info = await api.get(`/api/videos/${encodeURIComponent(videoId)}/stream/`);
+    return info.streaming_url;
+  }
+
+  /** Play `url`: HLS through hls.js where MSE exists, else natively. */
+  function attach(url, mine, playlist = isPlaylist(url)) {
+    const Hls = window.Hls;
+    if (playlist && Hls?.isSupported()) {
+      hls = new Hls({ startPosition: Math.max(0, where() || 0) });
+      hls.on(Hls.Events.FRAG_LOADED, () => {
+        failures = 0;
+      });
+      hls.on(Hls.Events.ERROR, (_event, data) => {
+        if (!data.fatal || mine !== round) return;
+        if (data.type === Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
+        else retry(mine);
+      });
+      hls.loadSource(url);
+      hls.attachMedia(video);
+    } else if (!playlist || video.canPlayType(HLS_TYPE)) {
+      video.src = url;
+      video.addEventListener("error", () => mine === round && retry(mine), { once: true });
+    } else {
+      onError("This browser cannot play HLS video.");
+    }
+  }
+
+  /** A fatal network error (an expired token, a dropped connection): reload at the party's spot. */
+  function retry(mine) {
+    if (failures >= RETRY_MS.length) {
+      gaveUp = true;
+      onError("The video stopped loading. It will try again when the connection is back.");
+      return;
+    }
+    const wait = RETRY_MS[failures];
+    failures += 1;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(async () => {
+      if (mine !== round) return;
+      const videoId = key.startsWith("video:") ? key.slice(6) : null;
+      try {
+        const url = videoId ? await streamUrl(videoId) : key.slice(4); // a fresh token each time
+        if (mine !== round) return;
+        if (hls) hls.destroy();
+        hls = null;
+        attach(url, mine, videoId ? true : isPlaylist(url));
+      } catch {
+        if (mine === round) retry(mine);
+      }
+    }, wait);
+  }
+
+  return {
+    load,
+    /** After a reconnect: if loading had given up, start over. */
+    revive() {
+      if (!gaveUp || !key) return;
+      gaveUp = false;
+      failures = 0;
+      retry(round);
+    },
+    /** Stop loading and drop the media. */
+    destroy() {
+      round += 1;
+      reset();
+    },
+  };
+}
