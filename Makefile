@@ -36,8 +36,8 @@ lint: install-dev
 test-postgres: install-dev services browser
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest -q
 
-test-embedded: install-dev browser
-	$(PY) -m pytest -q
+test-embedded: install-dev
+	$(PY) -m pytest -q -m "not browser"
 
 ## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways
 test: lint test-postgres test-embedded

@@ -132,3 +132,10 @@ def watch_party(app, users, clips):  # noqa: F811
         "host": host,
         "guest": guest,
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that opens a browser `browser` (make test runs them in one pass only)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

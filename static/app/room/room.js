@@ -70,7 +70,8 @@ function layout() {
     polls: h("section", { class: "panel polls", "aria-label": "Polls" }),
   };
   const main = h("div", { class: "room-main" }, regions.stage, regions.controls, regions.reactions);
-  const side = h("div", { class: "room-side" }, regions.invite, regions.people, regions.polls, regions.chat);
+  // Chat first: it is what people use most while watching; on a phone it follows the video.
+  const side = h("div", { class: "room-side" }, regions.chat, regions.polls, regions.people, regions.invite);
   const root = h("div", { class: "room" }, h("header", { class: "room-head" }, regions.title, regions.status), main, side);
   return { root, regions };
 }
