@@ -1,12 +1,13 @@
 """Wait-for-ready: pause while a member buffers, resume when all are ready or on timeout."""
 
 import json
+import uuid
 
 import pytest
 
 from tests.realtime.partykit import control
 from watchparty.live.state import server_ms, store
-from watchparty.parties import sync
+from watchparty.parties import ready, sync
 
 
 @pytest.fixture
@@ -144,3 +145,8 @@ def test_ready_from_a_non_member_is_refused(room, sockets, parties):
     party = room[0]
     ack = sockets(parties.person(), "/party").call("ready", {"party_id": str(party.id), "ready": 1})
     assert ack["ok"] is False and ack["error"] == "not_a_participant"
+
+
+def test_a_wait_timer_for_a_deleted_party_ends_quietly(app, caplog):
+    ready._alarm(app, str(uuid.uuid4()), server_ms())
+    assert [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []

@@ -12,6 +12,7 @@ import logging
 
 from flask import current_app
 
+from watchparty.errors import NotFound
 from watchparty.extensions import db, socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
@@ -141,6 +142,8 @@ def _alarm(app, party_id: str, deadline: int) -> None:
     with app.app_context():
         try:
             expire(party_id)
+        except NotFound:
+            return  # the party was deleted while the timer slept: nothing left to resume
         except Exception:  # a timer has nobody to report to; the lazy checks still run
             log.exception("wait-for-ready timer failed for party %s", party_id)
         finally:
