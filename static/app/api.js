@@ -12,35 +12,56 @@ export class ApiError extends Error {
     this.body = body || {};
   }
 
-  /** The message plus the first field error, for showing to a person. */
+  /** The message plus the field errors (nested ones flattened), for showing to a person. */
   describe() {
     const fields = Object.entries(this.errors)
-      .map(([field, problems]) => `${field}: ${[problems].flat().join(" ")}`)
+      .map(([field, problems]) => `${field}: ${flatText(problems).join(" ")}`)
       .join("; ");
     return fields ? `${this.message} ${fields}` : this.message;
   }
 }
 
+function flatText(problems) {
+  if (problems && typeof problems === "object") return Object.values(problems).flatMap(flatText);
+  return [String(problems)];
+}
+
+/** An error ack from a socket event ({ok: false, message, errors}), described like ApiError. */
+export function describeAck(ack, fallback) {
+  return new ApiError(0, { ...ack, message: ack?.message || fallback }).describe();
+}
+
 let refreshing = null;
 
-/** Trade the refresh token for new tokens once, even when many requests ask at the same time. */
-export function refresh() {
-  const refreshToken = session.current()?.refresh_token;
-  if (!refreshToken) return Promise.resolve(false);
-  refreshing ??= fetch("/api/auth/refresh/", {
+async function renew(sent) {
+  const stored = session.current()?.refresh_token;
+  if (!stored) return false;
+  if (stored !== sent) return true; // another tab renewed the session while we waited
+  const response = await fetch("/api/auth/refresh/", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ refresh: refreshToken }),
-  })
-    .then(async (response) => {
-      if (!response.ok) {
-        session.clear();
-        return false;
-      }
-      const body = await response.json();
-      session.save({ access_token: body.access, refresh_token: body.refresh });
-      return true;
-    })
+    body: JSON.stringify({ refresh: stored }),
+  });
+  if (response.status === 401 || response.status === 403) {
+    session.clear(); // the session is over (expired, revoked, or signed out elsewhere)
+    return false;
+  }
+  if (!response.ok) return false; // rate limited or the server is down: keep the session
+  const body = await response.json();
+  session.save({ access_token: body.access, refresh_token: body.refresh });
+  return true;
+}
+
+/**
+ * Trade the refresh token for new tokens. Refresh tokens work once and a replay revokes the
+ * session, so tabs take turns through a Web Lock and a tab that finds the token already
+ * renewed uses the new one instead of sending the old one again.
+ */
+export function refresh() {
+  const sent = session.current()?.refresh_token;
+  if (!sent) return Promise.resolve(false);
+  const locked = navigator.locks?.request("watchparty-refresh", () => renew(sent));
+  refreshing ??= (locked || renew(sent))
     .catch(() => false)
     .finally(() => {
       refreshing = null;
@@ -77,10 +98,12 @@ export async function request(method, path, body, retried = false) {
   return data;
 }
 
+/** GET a path. */
 export const get = (path) => request("GET", path);
+/** POST a JSON body. */
 export const post = (path, body = {}) => request("POST", path, body);
+/** PATCH a JSON body. */
 export const patch = (path, body) => request("PATCH", path, body);
-export const del = (path, body) => request("DELETE", path, body);
 
 /**
  * Upload a multipart form with progress: onProgress(fraction) as bytes leave the browser.

@@ -19,6 +19,8 @@ route("/upload", upload);
 route("/join/:code", join);
 route("/party/:id", room);
 
+let signingOut = false;
+
 /** Sign out on the server (this session), forget the tokens, go to the sign-in page. */
 async function signOut() {
   const refreshToken = session.current()?.refresh_token;
@@ -27,7 +29,9 @@ async function signOut() {
   } catch {
     // Signed out here either way; the server forgets the session when the token expires.
   }
+  signingOut = true;
   session.clear();
+  signingOut = false;
   navigate("/signin");
 }
 
@@ -48,5 +52,11 @@ function renderNav(nav) {
 
 const nav = document.getElementById("nav");
 renderNav(nav);
-session.onChange(() => renderNav(nav));
+session.onChange((current) => {
+  renderNav(nav);
+  // Signed out underneath a page (the session expired or was revoked): sign in and come back.
+  if (!current && !signingOut && !["/signin", "/signup"].includes(location.pathname)) {
+    navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  }
+});
 start(document.getElementById("app"));

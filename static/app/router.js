@@ -6,6 +6,7 @@ const routes = [];
 let cleanup = null;
 let outlet = null;
 let renders = 0; // a slow view must not install its cleanup over a newer one's
+let shown = null; // path + query of the view on screen: a #fragment change keeps it
 
 /** Register a view for a path pattern such as "/party/:id". */
 export function route(pattern, view, { auth = true } = {}) {
@@ -26,13 +27,25 @@ export function navigate(path, { replace = false } = {}) {
   render();
 }
 
+function matchRoute(pathname) {
+  for (const r of routes) {
+    const match = pathname.match(r.regex);
+    if (!match) continue;
+    try {
+      return { r, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(match[i + 1])])) };
+    } catch {
+      return null; // a malformed %-escape: no such page
+    }
+  }
+  return null;
+}
+
 /** Render the view for the current location into the outlet. */
 export async function render() {
   const token = ++renders;
   const { pathname, search } = location;
-  const found = routes
-    .map((r) => ({ r, match: pathname.match(r.regex) }))
-    .find(({ match }) => match);
+  shown = pathname + search;
+  const found = matchRoute(pathname);
   if (typeof cleanup === "function") cleanup();
   cleanup = null;
   outlet.replaceChildren();
@@ -40,13 +53,19 @@ export async function render() {
     outlet.append(document.createTextNode("Page not found."));
     return;
   }
-  const params = Object.fromEntries(found.r.names.map((n, i) => [n, decodeURIComponent(found.match[i + 1])]));
-  params.query = new URLSearchParams(search);
+  const params = { ...found.params, query: new URLSearchParams(search) };
   if (found.r.auth && !session.current()) {
     navigate(`/signin?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     return;
   }
-  const result = await found.r.view(outlet, params);
+  let result = null;
+  try {
+    result = await found.r.view(outlet, params);
+  } catch (error) {
+    console.error(error);
+    if (token === renders) outlet.replaceChildren(document.createTextNode("Something went wrong. Reload the page."));
+    return;
+  }
   if (token !== renders) {
     if (typeof result === "function") result();
     return;
@@ -58,12 +77,15 @@ export async function render() {
 /** Start routing into `element`. */
 export function start(element) {
   outlet = element;
-  window.addEventListener("popstate", render);
+  window.addEventListener("popstate", () => {
+    if (location.pathname + location.search !== shown) render(); // not for a #fragment
+  });
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
     if (!link || link.target || link.origin !== location.origin) return;
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
     if (link.pathname.startsWith("/api/") || link.hasAttribute("download")) return;
+    if (link.hash && link.pathname + link.search === shown) return; // an in-page #fragment
     event.preventDefault();
     navigate(link.pathname + link.search);
   });

@@ -64,7 +64,8 @@ def expect_in_sync(page, timeout: float = 10_000) -> None:
     """The sync indicator says "In sync"."""
     indicator = page.locator(".sync-indicator")
     expect(indicator).to_have_attribute("data-state", "sync", timeout=timeout)
-    expect(indicator.get_by_role("status")).to_have_text("In sync")
+    expect(indicator.locator(".sync-label")).to_have_text("In sync")
+    expect(indicator.get_by_role("status")).to_have_text("In sync")  # announced once it holds
 
 
 def sample(page) -> tuple[float, float, float, bool]:

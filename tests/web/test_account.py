@@ -167,7 +167,7 @@ def test_a_session_revoked_elsewhere_sends_the_lobby_back_to_sign_in(viewers, us
     assert signed_out.status_code == 200, signed_out.get_json()
 
     viewer.open("/")
-    expect(page).to_have_url(re.compile(r"/signin$"))
+    expect(page).to_have_url(re.compile(r"/signin\?next=%2F$"))  # and back here after signing in
     expect(page.get_by_role("button", name="Sign in")).to_be_visible()
     assert viewer.errors() == []
 

@@ -7,7 +7,8 @@ import { createComposer } from "./chat_composer.js";
 import { openSanctionForm } from "./chat_moderation.js";
 import { onRoomConnect } from "./joining.js";
 import { quoteText, renderMessage, renderNotice } from "./message.js";
-import { nameOf, rerenderKeepingFocus, rolesKey } from "./social_util.js";
+import { nameOf } from "../names.js";
+import { rerenderKeepingFocus, rolesKey } from "./social_util.js";
 
 const KEEP = 300; // messages kept in the page; older ones scroll away for good
 const NOTICES = { mute_user: "was muted", ban_user: "was banned from the chat", warn_user: "was warned" };
@@ -180,6 +181,7 @@ export function mountChat(ctx, region) {
     offConnect();
     offParticipants();
     offParty();
+    composer.destroy();
     ["message", "deleted", "settings", "moderation", "banned"].forEach((name) => socket.off(name));
   };
 }

@@ -2,7 +2,8 @@
 // slow-mode countdown on the send button, and the error shown right under it.
 
 import { h, say } from "../dom.js";
-import { excerpt, nameOf, retryAfter } from "./social_util.js";
+import { nameOf } from "../names.js";
+import { excerpt, retryAfter } from "./social_util.js";
 
 /**
  * Build the composer. `send(text, replyTo)` resolves with the socket ack. Returns
@@ -103,6 +104,7 @@ export function createComposer(partyId, send) {
     element: h("div", { class: "chat-composer" }, closedNote, form),
     replyTo,
     focus: () => input.focus(),
+    destroy: () => clearInterval(timer),
     setSettings(next, isExempt) {
       settings = { ...settings, ...next };
       exempt = isExempt;

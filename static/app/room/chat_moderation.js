@@ -2,7 +2,7 @@
 
 import * as api from "../api.js";
 import { h, say } from "../dom.js";
-import { nameOf } from "./social_util.js";
+import { nameOf } from "../names.js";
 
 const DURATIONS = [
   ["300", "5 minutes"],

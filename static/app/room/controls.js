@@ -3,8 +3,9 @@
 // viewer gets volume and full screen. Commands go to the server, never straight to the
 // player: the `state` the server broadcasts (scheduled at its `at`) is what moves every player.
 
-import { ApiError } from "../api.js";
+import { describeAck } from "../api.js";
 import { clock, h, replace, say } from "../dom.js";
+import { nameOf } from "../names.js";
 import { call, uid } from "../sockets.js";
 import { mountHostActions } from "./hostactions.js";
 import { mountLocalControls } from "./local.js";
@@ -15,20 +16,21 @@ const STEP_S = 5;
 const typing = (el) => el?.closest?.("input, textarea, select, [contenteditable]");
 // Space on these already activates them natively; toggling as well would undo that click.
 const activates = (el) => el?.closest?.("button, a, summary");
+// Space and arrows scroll the chat and the side panels: they are not playback keys there.
+const scrolling = (el) => el?.closest?.(".room-side, [role=log]");
 
 /** Send a playback command; shows a refusal in `status`. Resolves with the ack. */
 export async function sendControl(ctx, status, action, extra = {}) {
   const body = { party_id: ctx.partyId, action, ...extra, cmd_id: uid() };
   const ack = await call(ctx.sockets.party, "control", body);
-  // The ack carries the REST error shape: describe() adds the field errors to the message.
   if (ack.ok) say(status, "");
-  else say(status, new ApiError(0, { message: "The command was refused.", ...ack }).describe(), "error");
+  else say(status, describeAck(ack, "The command was refused."), "error");
   return ack;
 }
 
 function controllerHint(ctx) {
   const policy = ctx.party?.control_policy || "host";
-  const host = ctx.participants.find((p) => p.role === "host")?.user?.name || "The host";
+  const host = nameOf(ctx.participants.find((p) => p.role === "host")?.user, "The host");
   return policy === "moderators" ? `${host} and the moderators control playback.` : `${host} controls playback.`;
 }
 
@@ -148,7 +150,7 @@ export function mountControls(ctx, region) {
 
   function onKey(event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (!ctx.party || !ctx.canControl() || typing(event.target)) return;
+    if (!ctx.party || !ctx.canControl() || typing(event.target) || scrolling(event.target)) return;
     if ((event.key === " " && !activates(event.target)) || event.key === "k" || event.key === "K") {
       event.preventDefault();
       toggle();

@@ -27,9 +27,12 @@ function waitingText(ids, names) {
 /** Mount the indicator: returns {node, show({mode, drift_ms, rtt, waiting}), numbers(...)}. */
 export function createIndicator(names = () => null) {
   const dot = h("span", { class: "sync-dot", "aria-hidden": "true" });
-  const label = h("span", { class: "sync-label", role: "status", "aria-live": "polite" }, "Joining…");
+  const label = h("span", { class: "sync-label" }, "Joining…");
+  // Screen readers hear a mode once it has lasted 2 s: "Catching up" for a second is noise.
+  const spoken = h("span", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  let settle = null;
   const numbers = h("span", { class: "sync-numbers muted" });
-  const node = h("div", { class: "sync-indicator", dataset: { state: "loading" } }, dot, label, numbers);
+  const node = h("div", { class: "sync-indicator", dataset: { state: "loading" } }, dot, label, numbers, spoken);
 
   return {
     node,
@@ -37,7 +40,13 @@ export function createIndicator(names = () => null) {
     show(status) {
       const text = status.mode === "waiting" ? waitingText(status.waiting || [], names) : LABELS[status.mode];
       node.dataset.state = status.mode;
-      if (label.textContent !== text) label.textContent = text || status.mode;
+      if (label.textContent !== (text || status.mode)) {
+        label.textContent = text || status.mode;
+        clearTimeout(settle);
+        settle = setTimeout(() => {
+          if (spoken.textContent !== label.textContent) spoken.textContent = label.textContent;
+        }, 2000);
+      }
       this.numbers(status);
     },
     /** Refresh the drift and RTT figures. */

@@ -56,7 +56,9 @@ export function mountInvite(ctx, region) {
         link.value = invite.invite_url;
         linkRow.hidden = false;
         copyLink.hidden = false;
-        say(status, "Invite link ready: it works for 24 hours.", "ok");
+        const until = invite.expires_at ? new Date(invite.expires_at) : null;
+        const when = until && !Number.isNaN(until.getTime()) ? ` until ${until.toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}` : "";
+        say(status, `Invite link ready: it works${when}.`, "ok");
         link.focus();
       } catch (error) {
         say(status, error.describe ? error.describe() : "Could not create an invite link.", "error");

@@ -1,7 +1,7 @@
 // What a host or moderator may do to one member, and doing it over REST.
 
 import * as api from "../api.js";
-import { nameOf } from "./social_util.js";
+import { nameOf } from "../names.js";
 
 /**
  * The actions `ctx`'s user may take on `member`: [{id, label, confirm?, run() → message}].

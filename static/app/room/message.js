@@ -2,7 +2,8 @@
 // Every value from the server becomes a text node (h() never parses markup).
 
 import { h } from "../dom.js";
-import { excerpt, nameOf, roleBadge, roleOf, timeTag } from "./social_util.js";
+import { nameOf } from "../names.js";
+import { excerpt, roleBadge, roleOf, timeTag } from "./social_util.js";
 
 /** The quote line of a reply: the parent's author and an excerpt (or that it is gone). */
 export function quoteText(parent) {

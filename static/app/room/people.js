@@ -3,14 +3,14 @@
 
 import { h, replace, say } from "../dom.js";
 import { actionsFor } from "./member_actions.js";
-import { nameOf, rerenderKeepingFocus, roleBadge } from "./social_util.js";
+import { initials, nameOf } from "../names.js";
+import { rerenderKeepingFocus, roleBadge } from "./social_util.js";
 
 const RANK = { host: 0, moderator: 1 };
 
 function avatar(user) {
   if (user?.avatar) return h("img", { class: "avatar", src: user.avatar, alt: "", width: "32", height: "32" });
-  const initials = nameOf(user).split(/\s+/).map((word) => word[0] || "").join("").slice(0, 2).toUpperCase();
-  return h("span", { class: "avatar initials", "aria-hidden": "true" }, initials);
+  return h("span", { class: "avatar initials", "aria-hidden": "true" }, initials(user));
 }
 
 /** Mount the people panel into `region`; returns a cleanup function. */

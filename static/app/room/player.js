@@ -3,6 +3,7 @@
 // when the browser refuses to start playback with sound.
 
 import { h, say } from "../dom.js";
+import { nameOf } from "../names.js";
 import { localNow, serverClock } from "./clock.js";
 import { createIndicator } from "./indicator.js";
 import { createSource } from "./source.js";
@@ -29,8 +30,7 @@ export function mountPlayer(ctx, region) {
   const join = h("button", { type: "button", class: "player-join", hidden: true }, "Click to join playback");
   const empty = h("p", { class: "player-empty muted", hidden: true }, "No video is playing yet.");
   const problem = h("p", { class: "status", role: "alert" });
-  const nameOf = (id) => ctx.participants.find((p) => p.user?.id === id)?.user?.name;
-  const indicator = createIndicator(nameOf);
+  const indicator = createIndicator((id) => nameOf(ctx.participants.find((p) => p.user?.id === id)?.user));
   region.append(h("div", { class: "player-frame" }, video, empty, join), indicator.node, problem);
 
   const clock = serverClock(socket);

@@ -1,7 +1,7 @@
 // The "New poll" form for hosts and moderators: a question, 2–10 options, a duration.
 
 import { h, say } from "../dom.js";
-import { describeAck } from "./social_util.js";
+import { describeAck } from "../api.js";
 
 const MIN_OPTIONS = 2;
 const MAX_OPTIONS = 10;

@@ -6,7 +6,8 @@ import { call } from "../sockets.js";
 import { onInteractiveJoin } from "./joining.js";
 import { renderPoll, timeText } from "./poll_card.js";
 import { createPollForm } from "./poll_form.js";
-import { describeAck, rerenderKeepingFocus, rolesKey } from "./social_util.js";
+import { describeAck } from "../api.js";
+import { rerenderKeepingFocus, rolesKey } from "./social_util.js";
 
 const KEEP_CLOSED = 5; // closed polls stay visible (with final results) until more pile up
 

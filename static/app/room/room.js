@@ -14,6 +14,8 @@ import { mountReactions } from "./reactions.js";
 import { applyPresence } from "./roster.js";
 
 const ROLE_RANK = { host: 0, moderator: 1 };
+// Join refusals worth retrying; any other (ended, not a member, pending, missing) is final.
+const RETRY = new Set(["timeout", "server_error", "internal_error", "busy", "rate_limited", "service_unavailable"]);
 
 /**
  * The room's shared context, handed to every panel:
@@ -21,8 +23,8 @@ const ROLE_RANK = { host: 0, moderator: 1 };
  *   sockets {party, chat, interactive}, player (set by the player panel: {video, position()}),
  *   role() and isModerator(), and an event bus: on(name, fn) / emit(name, detail).
  * Bus events: "snapshot" {party, state, participants, server_time} after every (re)join,
- *   "participants" (the list changed), "party" (party fields changed), "playback" (the player
- *   adopted a newer state), "left" (room closed).
+ *   "participants" (the list changed), "party" (the party's fields, fresh from a (re)join),
+ *   "playback" (the player adopted a newer state).
  */
 function makeContext(partyId) {
   const bus = new EventTarget();
@@ -83,19 +85,33 @@ export async function room(outlet, { id }) {
   outlet.append(root);
   ctx.sockets = { party: connect("/party"), chat: connect("/chat"), interactive: connect("/interactive") };
   const party = ctx.sockets.party;
+  let closed = false;
 
+  let retry = null;
+  let attempts = 0;
   async function join() {
+    clearTimeout(retry);
     const ack = await call(party, "join", { party_id: id }, 15000);
+    if (closed || !party.connected) return; // gone, or a reconnect will join again
     if (!ack.ok) {
-      say(regions.status, ack.message || "Could not join this party.", "error");
+      if (!RETRY.has(ack.error)) {
+        leaveRoom(ack.message || "You cannot join this party.");
+        return;
+      }
+      // A slow or busy server: try again while connected, backing off to 30 s.
+      attempts += 1;
+      say(regions.status, `${ack.message || "Could not join."} Trying again…`, "error");
+      retry = setTimeout(join, Math.min(30000, 1000 * 2 ** attempts));
       return;
     }
+    attempts = 0;
     ctx.party = ack.party;
     ctx.participants = ack.participants || [];
     regions.title.textContent = ack.party.title;
     document.title = `${ack.party.title} · Watchparty`;
     say(regions.status, "");
     ctx.emit("snapshot", ack);
+    ctx.emit("party", ctx.party);
     ctx.emit("participants", ctx.participants);
   }
 
@@ -122,11 +138,11 @@ export async function room(outlet, { id }) {
     mountChat(ctx, regions.chat),
   ];
 
-  let closed = false;
   function close() {
     if (closed) return;
     closed = true;
-    ctx.emit("left");
+    clearTimeout(retry);
+    document.title = "Watchparty";
     unmounts.forEach((fn) => typeof fn === "function" && fn());
     Object.values(ctx.sockets).forEach((s) => s.disconnect());
   }

@@ -2,11 +2,6 @@
 
 import { h } from "../dom.js";
 
-/** The name to show for a user brief ({name, display_name, full_name, first_name}). */
-export function nameOf(user) {
-  return user?.display_name || user?.name || user?.full_name || user?.first_name || "Someone";
-}
-
 /** The room role ("host", "moderator", "participant") of a user id, from ctx.participants. */
 export function roleOf(ctx, userId) {
   return ctx.participants.find((p) => p.user?.id === userId)?.role || "participant";
@@ -58,15 +53,4 @@ export function rerenderKeepingFocus(container, render) {
   const key = container.contains(active) ? active?.dataset?.key : null;
   render();
   if (key) container.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
-}
-
-function flatText(problems) {
-  if (problems && typeof problems === "object") return Object.values(problems).map(flatText).flat();
-  return [String(problems)];
-}
-
-/** An error ack's message plus its field errors, for showing to a person. */
-export function describeAck(ack, fallback) {
-  const fields = Object.entries(ack?.errors || {}).map(([field, problems]) => `${field}: ${flatText(problems).join(" ")}`);
-  return [ack?.message || fallback, ...fields].join(" ");
 }

@@ -99,5 +99,13 @@ export async function busy(button, work, busyText) {
 /** A path from a `next` query parameter, only when it stays on this site; else `fallback`. */
 export function safeNext(query, fallback = "/") {
   const next = query?.get("next") || "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/signin") ? next : fallback;
+  if (!next.startsWith("/")) return fallback;
+  let url;
+  try {
+    url = new URL(next, location.origin); // "//host" and "/\\host" resolve to other origins
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== location.origin || url.pathname.startsWith("/signin")) return fallback;
+  return url.pathname + url.search;
 }

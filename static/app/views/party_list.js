@@ -3,12 +3,9 @@
 
 import * as api from "../api.js";
 import { h, replace } from "../dom.js";
+import { nameOf } from "../names.js";
 
 const STATUS = { live: "Live", paused: "Paused", scheduled: "Not started", ended: "Ended" };
-
-function hostName(host) {
-  return host?.display_name || host?.name || "someone";
-}
 
 function when(iso) {
   const date = new Date(iso);
@@ -24,7 +21,7 @@ export function partyCard(party, me) {
     "li",
     { class: `party-card card status-${party.status}`, dataset: { partyId: party.id } },
     h("h3", { class: "party-title" }, h("a", { href: `/party/${party.id}` }, party.title)),
-    h("p", { class: "party-host muted" }, mine ? "Hosted by you" : `Hosted by ${hostName(party.host)}`),
+    h("p", { class: "party-host muted" }, mine ? "Hosted by you" : `Hosted by ${nameOf(party.host, "someone")}`),
     h(
       "p",
       { class: "party-meta" },

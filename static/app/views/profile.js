@@ -2,6 +2,7 @@
 
 import * as api from "../api.js";
 import { formValues, h, say } from "../dom.js";
+import { initials } from "../names.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
 import { sessionUser } from "./auth.js";
@@ -14,16 +15,6 @@ const FIELDS = [
   ["location", "Location", "text", 100, "address-level2"],
   ["website", "Website", "url", 200, "url"],
 ];
-
-function initials(user) {
-  const name = user.profile?.display_name || user.full_name || user.first_name || "?";
-  return name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .join("")
-    .slice(0, 2)
-    .toUpperCase();
-}
 
 function avatarSection(user) {
   const picture = h("div", { class: "avatar-frame" });

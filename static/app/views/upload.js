@@ -71,21 +71,6 @@ function readyActions(result, status) {
   return h("div", { class: "row ready-actions" }, start, again);
 }
 
-// The upload's XHR cannot refresh an expired access token by itself (and a 15-minute token can
-// lapse on a page left open): refresh it first through an ordinary call, and once more on a 401.
-async function send(data, onProgress, onTransfer) {
-  await api.get("/api/users/profile/").catch(() => null);
-  for (let attempt = 0; ; attempt += 1) {
-    const transfer = api.upload("/api/videos/upload/", data, onProgress);
-    onTransfer(transfer);
-    try {
-      return await transfer.promise;
-    } catch (error) {
-      if (error.status !== 401 || attempt > 0 || !(await api.refresh())) throw error;
-    }
-  }
-}
-
 /** Route view: /upload */
 export function upload(outlet) {
   const status = statusRegion();
@@ -106,6 +91,7 @@ export function upload(outlet) {
   );
   let transfer = null;
   let feed = null;
+  let left = false; // the person navigated away: nothing may start after that
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -116,19 +102,14 @@ export function upload(outlet) {
     replace(progress, bar.element);
     fields.disabled = true;
     feed = progressFeed();
-    let cancelled = false;
-    bar.cancel.addEventListener("click", () => {
-      cancelled = true;
-      transfer?.abort();
-    });
+    bar.cancel.addEventListener("click", () => transfer?.abort());
     let result;
     try {
-      result = await send(data, bar.show, (current) => {
-        transfer = current;
-        if (cancelled) current.abort(); // cancelled while the token was being checked
-      });
+      transfer = api.upload("/api/videos/upload/", data, bar.show);
+      result = await transfer.promise;
     } catch (error) {
       feed.close();
+      if (left) return;
       fields.disabled = false;
       replace(progress);
       showApiError(form, status, error);
@@ -136,6 +117,7 @@ export function upload(outlet) {
     } finally {
       transfer = null;
     }
+    if (left) return;
     bar.show(1);
     bar.cancel.remove();
     const panel = processingPanel();
@@ -154,6 +136,7 @@ export function upload(outlet) {
   });
 
   return () => {
+    left = true;
     transfer?.abort();
     feed?.close();
   };
