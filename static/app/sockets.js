@@ -3,6 +3,16 @@
 import { refresh } from "./api.js";
 import * as session from "./session.js";
 
+const opened = new Set();
+
+// Back online: reconnect now instead of when the backoff timer (up to 5 s) fires. The sockets
+// share one manager, which only restarts once every namespace on it has let go.
+window.addEventListener("online", () => {
+  const waiting = [...opened].filter((socket) => socket.active && !socket.connected);
+  waiting.forEach((socket) => socket.disconnect());
+  waiting.forEach((socket) => socket.connect());
+});
+
 /**
  * Connect to a namespace ("/party", "/chat", "/interactive", "/videos"). The token is read at
  * every (re)connect; a refusal for an expired token refreshes it once and connects again.
@@ -14,6 +24,8 @@ export function connect(namespace) {
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
+  opened.add(socket);
+  socket.on("disconnect", (reason) => reason === "io client disconnect" && opened.delete(socket));
   let refreshed = false;
   socket.on("connect", () => {
     refreshed = false;

@@ -65,7 +65,7 @@ def expect_in_sync(page, timeout: float = 10_000) -> None:
     indicator = page.locator(".sync-indicator")
     expect(indicator).to_have_attribute("data-state", "sync", timeout=timeout)
     expect(indicator.locator(".sync-label")).to_have_text("In sync")
-    expect(indicator.get_by_role("status")).to_have_text("In sync")  # announced once it holds
+    expect(indicator.get_by_role("status")).to_have_text("In sync")  # what a screen reader hears
 
 
 def sample(page) -> tuple[float, float, float, bool]:

@@ -1,10 +1,12 @@
 // The sync indicator every viewer sees: a coloured dot and a word for how in step this player is
 // (in sync, catching up, resyncing, buffering, waiting for others, reconnecting), plus the
-// current drift and round trip. The word is a live region; the numbers change every second,
-// so they sit outside it and screen readers are not flooded.
+// current drift and round trip. Screen readers hear only changes that matter to a person: the
+// brief corrections of a playing player (catching up, resyncing) are announced as "In sync",
+// and the numbers, which change every second, are not announced at all.
 
 import { h } from "../dom.js";
 
+const QUIET = new Set(["catching-up", "resyncing"]); // momentary: spoken as "In sync"
 const LABELS = {
   sync: "In sync",
   "catching-up": "Catching up",
@@ -28,25 +30,19 @@ function waitingText(ids, names) {
 export function createIndicator(names = () => null) {
   const dot = h("span", { class: "sync-dot", "aria-hidden": "true" });
   const label = h("span", { class: "sync-label" }, "Joining…");
-  // Screen readers hear a mode once it has lasted 2 s: "Catching up" for a second is noise.
   const spoken = h("span", { class: "visually-hidden", role: "status", "aria-live": "polite" });
-  let settle = null;
   const numbers = h("span", { class: "sync-numbers muted" });
   const node = h("div", { class: "sync-indicator", dataset: { state: "loading" } }, dot, label, numbers, spoken);
 
   return {
     node,
-    /** Show a mode (the live region changes only when the words do). */
+    /** Show a mode (the live region changes only when the announced words do). */
     show(status) {
       const text = status.mode === "waiting" ? waitingText(status.waiting || [], names) : LABELS[status.mode];
       node.dataset.state = status.mode;
-      if (label.textContent !== (text || status.mode)) {
-        label.textContent = text || status.mode;
-        clearTimeout(settle);
-        settle = setTimeout(() => {
-          if (spoken.textContent !== label.textContent) spoken.textContent = label.textContent;
-        }, 2000);
-      }
+      if (label.textContent !== (text || status.mode)) label.textContent = text || status.mode;
+      const say = QUIET.has(status.mode) ? LABELS.sync : label.textContent;
+      if (spoken.textContent !== say) spoken.textContent = say;
       this.numbers(status);
     },
     /** Refresh the drift and RTT figures. */

@@ -58,13 +58,16 @@ export function createSource(video, { where, onError }) {
     const Hls = window.Hls;
     if (playlist && Hls?.isSupported()) {
       hls = new Hls({ startPosition: Math.max(0, where() || 0) });
-      let mediaRecoveries = 0;
+      let mediaRecoveries = 0; // in a row, without a fragment appended in between
       hls.on(Hls.Events.FRAG_LOADED, () => {
         failures = 0;
       });
+      hls.on(Hls.Events.FRAG_BUFFERED, () => {
+        mediaRecoveries = 0;
+      });
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal || mine !== round) return;
-        // A decoder hiccup usually recovers in place; a stream that keeps failing does not.
+        // A stall or decoder hiccup recovers in place; a stream that never appends again does not.
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries++ < 2) hls.recoverMediaError();
         else retry(mine);
       });
