@@ -127,3 +127,21 @@ def test_big_rooms_get_joins_in_batches(parties, app, monkeypatch):
     assert batch["user"] is None and batch["left"] == [] and batch["party_id"] == str(party.id)
     singles = [p["user"]["id"] for p in host.received("presence") if p["event"] == "joined"]
     assert not set(singles) & seen  # the members came only in batches
+
+
+def test_changed_settings_reach_everyone_in_the_room(parties, users, client):
+    party = parties.create()
+    member = parties.add(party)
+    watcher, _ack = parties.join(member, party)
+    headers = users.session_headers(party.host)
+    body = {"allow_chat": False, "control_policy": "everyone", "title": "Late show"}
+    response = client.patch(f"/api/parties/{party.id}/", json=body, headers=headers)
+    assert response.status_code == 200, response.get_json()
+    note = watcher.wait_for("party")
+    assert note["party_id"] == str(party.id)
+    changed = note["party"]
+    assert (changed["allow_chat"], changed["control_policy"], changed["title"]) == (
+        False,
+        "everyone",
+        "Late show",
+    )

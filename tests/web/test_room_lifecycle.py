@@ -44,3 +44,19 @@ def test_a_sign_in_link_cannot_send_people_to_another_site(viewers, users):
     expect(page.get_by_role("heading", name="Welcome, Nia")).to_be_visible()
     assert page.url.startswith(viewer.base_url)
     assert viewer.errors() == []
+
+
+def test_settings_the_host_changes_reach_a_viewer_without_a_reload(
+    client, users, viewers, watch_party
+):
+    guest = open_room(viewers, watch_party["guest"], watch_party["party_id"])
+    page = guest.page
+    expect(page.get_by_role("button", name="Play")).to_have_count(0)
+    body = {"allow_chat": False, "control_policy": "everyone", "title": "Late show"}
+    headers = users.session_headers(watch_party["host"])
+    changed = client.patch(f"/api/parties/{watch_party['party_id']}/", json=body, headers=headers)
+    assert changed.status_code == 200, changed.get_json()
+    expect(page.get_by_role("heading", name="Late show")).to_be_visible()
+    expect(page.get_by_text("Chat is turned off in this party.")).to_be_visible()
+    expect(page.get_by_role("button", name="Play")).to_be_visible()
+    assert guest.errors() == []

@@ -118,6 +118,8 @@ def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
     for key, value in changes.items():
         setattr(party, key, value)
     db.session.commit()
+    # Connected viewers see new settings (chat or reactions off, who controls) without rejoining.
+    broadcast.emit("party", {"party_id": str(party.id), "party": dump_party(party)}, party.id)
     return party
 
 

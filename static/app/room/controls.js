@@ -166,7 +166,12 @@ export function mountControls(ctx, region) {
     aim = null;
     refresh();
   };
-  const offs = [ctx.on("snapshot", render), ctx.on("participants", render), ctx.on("playback", onState)];
+  const offs = [
+    ctx.on("snapshot", render),
+    ctx.on("party", render), // control_policy may have changed
+    ctx.on("participants", render),
+    ctx.on("playback", onState),
+  ];
   render();
 
   return () => {

@@ -23,8 +23,8 @@ const RETRY = new Set(["timeout", "server_error", "internal_error", "busy", "rat
  *   sockets {party, chat, interactive}, player (set by the player panel: {video, position()}),
  *   role() and isModerator(), and an event bus: on(name, fn) / emit(name, detail).
  * Bus events: "snapshot" {party, state, participants, server_time} after every (re)join,
- *   "participants" (the list changed), "party" (the party's fields, fresh from a (re)join),
- *   "playback" (the player adopted a newer state).
+ *   "participants" (the list changed), "party" (the party's fields: after a (re)join, or when
+ *   the host changes them), "playback" (the player adopted a newer state).
  */
 function makeContext(partyId) {
   const bus = new EventTarget();
@@ -117,6 +117,12 @@ export async function room(outlet, { id }) {
 
   party.on("connect", join);
   party.on("disconnect", () => say(regions.status, "Connection lost: reconnecting…", "error"));
+  party.on("party", (data) => {
+    ctx.party = { ...ctx.party, ...data.party }; // the host changed the settings or the title
+    regions.title.textContent = ctx.party.title;
+    document.title = `${ctx.party.title} · Watchparty`;
+    ctx.emit("party", ctx.party);
+  });
   party.on("participants", (data) => {
     ctx.participants = data.participants || [];
     ctx.emit("participants", ctx.participants);
