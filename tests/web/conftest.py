@@ -134,6 +134,19 @@ def watch_party(app, users, clips):  # noqa: F811
     }
 
 
+@pytest.fixture
+def room(viewers, watch_party):
+    """The host (desktop) and the guest (phone) in the party room, chat and polls joined."""
+    from tests.web.social_helpers import PHONE, enter_room
+
+    party_id = watch_party["party_id"]
+    host = enter_room(viewers, watch_party["host"], party_id)
+    guest = enter_room(viewers, watch_party["guest"], party_id, viewport=PHONE)
+    yield host, guest
+    assert host.errors() == []
+    assert guest.errors() == []
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark every test that opens a browser `browser` (make test runs them in one pass only)."""
     for item in items:

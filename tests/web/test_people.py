@@ -1,20 +1,8 @@
 """The room's people panel: roles, presence, and what hosts and moderators can do to members."""
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.web.social_helpers import PHONE, enter_room, message, person, send_chat
-
-
-@pytest.fixture
-def room(viewers, watch_party):
-    """The host (desktop) and the guest (phone) in the party room."""
-    party_id = watch_party["party_id"]
-    host = enter_room(viewers, watch_party["host"], party_id)
-    guest = enter_room(viewers, watch_party["guest"], party_id, viewport=PHONE)
-    yield host, guest
-    assert host.errors() == []
-    assert guest.errors() == []
+from tests.web.social_helpers import PHONE, message, person, send_chat
 
 
 def open_actions(page, name: str):

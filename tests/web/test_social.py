@@ -2,23 +2,11 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.web.social_helpers import PHONE, chat_log, enter_room, message, send_chat
+from tests.web.social_helpers import chat_log, message, send_chat
 
 HTML = '<b>bold</b><img src=x onerror="window.pwned=1">'
-
-
-@pytest.fixture
-def room(viewers, watch_party):
-    """The host (desktop) and the guest (phone) in the party room, chat and polls joined."""
-    party_id = watch_party["party_id"]
-    host = enter_room(viewers, watch_party["host"], party_id)
-    guest = enter_room(viewers, watch_party["guest"], party_id, viewport=PHONE)
-    yield host, guest
-    assert host.errors() == []
-    assert guest.errors() == []
 
 
 def test_guest_chat_message_appears_once_for_both(room):

@@ -1,10 +1,10 @@
 // Views: sign in (with the two-factor code step) and sign up.
 
 import * as api from "../api.js";
-import { formValues, h, replace, say } from "../dom.js";
+import { h, replace } from "../dom.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
-import { busy, clearErrors, field, safeNext, showApiError, statusRegion } from "./forms.js";
+import { field, onSubmit, safeNext, statusRegion } from "./forms.js";
 
 /** The stored user with the profile's display name folded in (the header shows it). */
 export function sessionUser(user) {
@@ -61,20 +61,10 @@ function passwordStep(card, next, email = "", focus = true) {
     status,
     h("div", { class: "row" }, button),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    say(status, "");
-    const values = formValues(form);
-    await busy(button, async () => {
-      try {
-        const body = await api.post("/api/auth/login/", { email: values.email.trim(), password: values.password });
-        if (body.requires_2fa) codeStep(card, next, body.two_factor_token, values.email);
-        else await finish(body, next);
-      } catch (error) {
-        showApiError(form, status, error);
-      }
-    }, "Signing in…");
+  onSubmit(form, { button, status, busyText: "Signing in…" }, async (values) => {
+    const body = await api.post("/api/auth/login/", { email: values.email.trim(), password: values.password });
+    if (body.requires_2fa) codeStep(card, next, body.two_factor_token, values.email);
+    else await finish(body, next);
   });
   replace(
     card,
@@ -103,19 +93,9 @@ function codeStep(card, next, token, email) {
       h("button", { type: "button", class: "secondary", onclick: () => passwordStep(card, next, email) }, "Back"),
     ),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    say(status, "");
-    await busy(button, async () => {
-      try {
-        const body = await api.post("/api/auth/2fa/verify/", { two_factor_token: token, code: code.value.replace(/\s+/g, "") });
-        await finish(body, next);
-      } catch (error) {
-        showApiError(form, status, error);
-        code.select();
-      }
-    }, "Verifying…");
+  onSubmit(form, { button, status, busyText: "Verifying…", onError: () => code.select() }, async () => {
+    const body = await api.post("/api/auth/2fa/verify/", { two_factor_token: token, code: code.value.replace(/\s+/g, "") });
+    await finish(body, next);
   });
   replace(card, page("Two-step verification", form));
   code.focus();
@@ -146,19 +126,9 @@ export function signup(outlet, { query }) {
     status,
     h("div", { class: "row" }, button),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    say(status, "");
-    const values = formValues(form);
-    await busy(button, async () => {
-      try {
-        const body = await api.post("/api/auth/register/", { ...values, email: values.email.trim() });
-        await finish(body, next);
-      } catch (error) {
-        showApiError(form, status, error);
-      }
-    }, "Creating…");
+  onSubmit(form, { button, status, busyText: "Creating…" }, async (values) => {
+    const body = await api.post("/api/auth/register/", { ...values, email: values.email.trim() });
+    await finish(body, next);
   });
   outlet.append(
     h(

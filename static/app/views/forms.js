@@ -1,7 +1,7 @@
 // Form building blocks shared by the account, lobby and upload views: labelled fields with their
 // own error slot, the server's field errors placed beside them, and buttons that never stay stuck.
 
-import { h, say } from "../dom.js";
+import { formValues, h, say } from "../dom.js";
 
 let counter = 0;
 
@@ -94,6 +94,31 @@ export async function busy(button, work, busyText) {
     button.removeAttribute("aria-busy");
     if (busyText) button.textContent = label;
   }
+}
+
+/**
+ * Handle a form's submit: clear the last errors, run `act(values)` with `button` busy, and show
+ * a failure's message and field errors; `onError(error)` runs after that when given.
+ */
+export function onSubmit(form, { button, status, busyText, onError }, act) {
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    say(status, "");
+    const values = formValues(form);
+    await busy(
+      button,
+      async () => {
+        try {
+          await act(values);
+        } catch (error) {
+          showApiError(form, status, error);
+          onError?.(error);
+        }
+      },
+      busyText,
+    );
+  });
 }
 
 /** A path from a `next` query parameter, only when it stays on this site; else `fallback`. */

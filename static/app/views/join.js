@@ -2,9 +2,9 @@
 // room code shared as a link).
 
 import * as api from "../api.js";
-import { formValues, h, say } from "../dom.js";
+import { h, say } from "../dom.js";
 import { navigate } from "../router.js";
-import { busy, clearErrors, field, showApiError, statusRegion } from "./forms.js";
+import { field, onSubmit, statusRegion } from "./forms.js";
 
 const PENDING_TEXT = "Your request to join awaits the host's approval. You can open the party once they let you in.";
 
@@ -40,19 +40,10 @@ export function codeForm() {
     status,
     h("div", { class: "row" }, button),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    say(status, "");
-    await busy(button, async () => {
-      try {
-        const result = await joinByCode(formValues(form).code);
-        if (isPending(result)) say(status, PENDING_TEXT, "info");
-        else navigate(`/party/${result.party.id}`);
-      } catch (error) {
-        showApiError(form, status, error);
-      }
-    }, "Joining…");
+  onSubmit(form, { button, status, busyText: "Joining…" }, async (values) => {
+    const result = await joinByCode(values.code);
+    if (isPending(result)) say(status, PENDING_TEXT, "info");
+    else navigate(`/party/${result.party.id}`);
   });
   return form;
 }

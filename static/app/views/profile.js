@@ -1,12 +1,12 @@
 // View: your profile — names, display name, bio, location, website, and the avatar.
 
 import * as api from "../api.js";
-import { formValues, h, say } from "../dom.js";
+import { h, say } from "../dom.js";
 import { initials } from "../names.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
 import { sessionUser } from "./auth.js";
-import { busy, clearErrors, field, showApiError, statusRegion } from "./forms.js";
+import { busy, clearErrors, field, onSubmit, showApiError, statusRegion } from "./forms.js";
 
 const FIELDS = [
   ["first_name", "First name", "text", 150, "given-name"],
@@ -72,21 +72,11 @@ function detailsForm(user) {
     status,
     h("div", { class: "row" }, button),
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    say(status, "");
-    const values = formValues(form);
+  onSubmit(form, { button, status, busyText: "Saving…" }, async (values) => {
     for (const key of Object.keys(values)) values[key] = values[key].trim();
-    await busy(button, async () => {
-      try {
-        const saved = await api.patch("/api/users/profile/", values);
-        session.save({ user: sessionUser(saved) });
-        say(status, "Profile saved.", "ok");
-      } catch (error) {
-        showApiError(form, status, error);
-      }
-    }, "Saving…");
+    const saved = await api.patch("/api/users/profile/", values);
+    session.save({ user: sessionUser(saved) });
+    say(status, "Profile saved.", "ok");
   });
   return h("section", { class: "card", "aria-labelledby": "details-title" }, h("h2", { id: "details-title" }, "Details"), form);
 }
