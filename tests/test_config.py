@@ -185,3 +185,57 @@ def test_validate_raises_config_error_in_production(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ConfigError, match="SECRET_KEY"):
         Config().validate()
+
+
+@pytest.mark.parametrize("value", ["Production", "PRODUCTION", " production "])
+def test_environment_name_is_normalised_so_production_checks_apply(tmp_path, value):
+    result = run(tmp_path, CREATE_APP, FLASK_ENV=value)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set: refusing to start in production" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["prod", "staging", "dev"])
+def test_unknown_environment_name_refuses_to_start(tmp_path, value):
+    result = run(tmp_path, CREATE_APP, FLASK_ENV=value, SECRET_KEY=GOOD_SECRET)
+    assert result.returncode != 0
+    assert "FLASK_ENV must be development, testing or production" in result.stderr
+
+
+def test_unknown_environment_refusal_is_one_line_from_wsgi(tmp_path):
+    result = run(tmp_path, WSGI, FLASK_ENV="prod", SECRET_KEY=GOOD_SECRET, PORT="1")
+    assert result.returncode == 1
+    assert "FLASK_ENV must be development, testing or production" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_watchparty_env_is_refused_too(monkeypatch):
+    monkeypatch.delenv("FLASK_ENV", raising=False)
+    monkeypatch.setenv("WATCHPARTY_ENV", "prod")
+    with pytest.raises(ConfigError, match="must be development, testing or production"):
+        Config().validate()
+
+
+@pytest.mark.parametrize(
+    "jwt_secret", ["abc", DEFAULT_SECRET, "x" * 31], ids=["3", "default", "31"]
+)
+def test_production_refuses_a_weak_jwt_secret(tmp_path, jwt_secret):
+    result = run(
+        tmp_path,
+        CREATE_APP,
+        FLASK_ENV="production",
+        SECRET_KEY=GOOD_SECRET,
+        JWT_SECRET_KEY=jwt_secret,
+    )
+    assert result.returncode != 0
+    assert "JWT_SECRET_KEY" in result.stderr
+
+
+def test_production_starts_with_strong_secret_and_jwt_secret(tmp_path):
+    result = run(
+        tmp_path,
+        CREATE_APP,
+        FLASK_ENV="production",
+        SECRET_KEY=GOOD_SECRET,
+        JWT_SECRET_KEY="another-production-secret-long-enough-9876543210",
+    )
+    assert result.returncode == 0, result.stderr

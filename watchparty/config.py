@@ -38,6 +38,19 @@ def async_mode() -> str:
     return mode
 
 
+ENVIRONMENTS = ("development", "testing", "production")
+MIN_SECRET_LENGTH = 32
+
+
+def environment() -> str:
+    """FLASK_ENV (or WATCHPARTY_ENV), case-insensitive; an unknown name refuses to start, since
+    a typo such as `prod` would otherwise run in development with the public default secret."""
+    name = (env("FLASK_ENV", env("WATCHPARTY_ENV", "development")) or "").strip().lower()
+    if name not in ENVIRONMENTS:
+        raise ConfigError(f"FLASK_ENV must be development, testing or production, not {name!r}")
+    return name
+
+
 def database_url(url: str | None) -> str:
     """Heroku's postgres:// becomes psycopg2 (green-patchable); default: SQLite in instance/."""
     if not url:
@@ -52,7 +65,7 @@ class Config:
     """Settings read from the environment at instantiation."""
 
     def __init__(self) -> None:
-        self.ENV = env("FLASK_ENV", env("WATCHPARTY_ENV", "development"))
+        self.ENV = environment()
         self.TESTING = False
         self.SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET)
         self.PORT = int(env("PORT", "5000"))
@@ -176,15 +189,26 @@ class Config:
         return self.ENV == "production"
 
     def validate(self) -> None:
-        """Refuse to run in production with a missing or default secret."""
-        if self.is_production and self.SECRET_KEY in (None, DEFAULT_SECRET):
+        """Refuse to run with an unknown environment, or in production with a weak secret."""
+        if self.ENV not in ENVIRONMENTS:
+            raise ConfigError(
+                f"FLASK_ENV must be development, testing or production, not {self.ENV!r}"
+            )
+        if not self.is_production:
+            return
+        if self.SECRET_KEY in (None, DEFAULT_SECRET):
             raise ConfigError(
                 "SECRET_KEY is not set: refusing to start in production. "
                 "Set SECRET_KEY to a long random value (e.g. `python -c 'import secrets; "
                 "print(secrets.token_urlsafe(48))'`)."
             )
-        if self.is_production and len(self.SECRET_KEY) < 32:
-            raise ConfigError("SECRET_KEY is too short for production: use at least 32 characters.")
+        for name in ("SECRET_KEY", "JWT_SECRET_KEY"):
+            value = getattr(self, name) or ""
+            if value == DEFAULT_SECRET or len(value) < MIN_SECRET_LENGTH:
+                raise ConfigError(
+                    f"{name} is too short for production: use at least "
+                    f"{MIN_SECRET_LENGTH} random characters, not the default."
+                )
 
 
 def engine_options(url: str) -> dict:
