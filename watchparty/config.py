@@ -96,7 +96,9 @@ class Config:
         self.SOCIAL_RATE_LIMIT = env("SOCIAL_RATE_LIMIT", "30 per minute")
         self.OAUTH_TIMEOUT = float(env("OAUTH_TIMEOUT", "10"))
         self.AVATAR_MAX_BYTES = int(env("AVATAR_MAX_BYTES", str(5 * 1024 * 1024)))
-        self.MAX_CONTENT_LENGTH = int(env("MAX_CONTENT_LENGTH", str(2 * 1024**3)))
+        # Any request body; the upload routes raise their own cap (VIDEO_/AVATAR_MAX_BYTES).
+        self.MAX_CONTENT_LENGTH = int(env("MAX_CONTENT_LENGTH", str(1024**2)))
+        self.JSON_MAX_DEPTH = int(env("JSON_MAX_DEPTH", "32"))
         self.OAUTH = oauth_settings()
         self.apply_realtime()
         self.apply_media()

@@ -1,37 +1,105 @@
-"""Input guards that run before any view parses a request under /api/."""
+"""Input guards that run before any view reads a request: the body's size, then its text.
 
-from flask import Flask, request
+Every body is capped at MAX_CONTENT_LENGTH (1 MiB) by Werkzeug before a byte is read, with or
+without Content-Length; the upload routes raise their own cap per request (`accepts_body`, or
+the videos' `guard_uploads`) and stream. JSON and form bodies, which are parsed whole into
+memory, keep the small cap even there. The parsed text is then checked once for what would
+only fail deep inside (NUL and unpaired surrogates in PostgreSQL, deep nesting in recursion).
+"""
 
-from watchparty.errors import ValidationError
+import re
+from collections.abc import Callable
 
-NUL = "\x00"
+from flask import Flask, current_app, request
+
+from watchparty.errors import TooLarge, ValidationError
+
+# PostgreSQL stores neither NUL nor a lone UTF-16 surrogate (which JSON's \ud800 can produce).
+BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+TEXT_BODIES = ("application/x-www-form-urlencoded", "multipart/form-data")
+UPLOAD_OVERHEAD = 64 * 1024  # multipart framing and the text fields beside the file
+_TOO_DEEP = object()  # the parser itself gave up (RecursionError)
 
 
-def _has_nul(value) -> bool:
-    if isinstance(value, str):
-        return NUL in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
+def accepts_body(setting: str) -> Callable:
+    """Mark a view as an upload route whose body may reach the `setting` limit (bytes)."""
+
+    def mark(view):
+        view.body_limit_setting = setting
+        return view
+
+    return mark
 
 
-def reject_nul_characters() -> None:
-    """PostgreSQL cannot store NUL in text: refuse it everywhere with one clear 400."""
-    if not request.path.startswith("/api/"):
+def raise_upload_cap(endpoint: str | None, _values: dict | None) -> None:
+    """An upload route's larger cap, set before anything reads the body (Werkzeug enforces it
+    on Content-Length and on the de-chunked stream alike)."""
+    view = current_app.view_functions.get(endpoint) if endpoint else None
+    setting = getattr(view, "body_limit_setting", None)
+    if setting:
+        request.max_content_length = current_app.config[setting] + UPLOAD_OVERHEAD
+
+
+def cap_parsed_bodies() -> None:
+    """JSON and url-encoded bodies are parsed whole: 413 over MAX_CONTENT_LENGTH, even on an
+    upload route, before reading them."""
+    if not (request.is_json or request.mimetype == TEXT_BODIES[0]):
         return
-    values = list(request.args.values())
-    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        values += list(request.form.values())
-    elif request.is_json:
-        values.append(request.get_json(silent=True))
-    if any(_has_nul(value) for value in values):
+    cap = current_app.config["MAX_CONTENT_LENGTH"]
+    if cap is None:
+        return
+    request.max_content_length = min(request.max_content_length or cap, cap)
+    if (request.content_length or 0) > cap:
+        raise TooLarge(f"The request body is too large: at most {cap} bytes outside uploads.")
+
+
+def _problem(value, max_depth: int) -> str | None:
+    """What is wrong with a parsed value, walked without recursion: None, or an error code."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if BAD_TEXT.search(item):
+                return "invalid_characters"
+        elif isinstance(item, dict | list):
+            if depth > max_depth:
+                return "too_deep"
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return None
+
+
+def _parsed_body():
+    if request.mimetype in TEXT_BODIES:
+        return [[key, *values] for key, values in request.form.lists()]
+    if not request.is_json:
+        return None
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser's own recursion limit
+        return _TOO_DEEP
+
+
+def reject_bad_text() -> None:
+    """One clear 400 for NUL, unpaired surrogates or absurd nesting, on every route."""
+    max_depth = current_app.config["JSON_MAX_DEPTH"]
+    body = _parsed_body()
+    query = [[key, *values] for key, values in request.args.lists()]
+    problem = "too_deep" if body is _TOO_DEEP else _problem([query, body], max_depth + 1)
+    if problem == "too_deep":
         raise ValidationError(
-            "Text may not contain NUL (\\u0000) characters.", code="invalid_characters"
+            f"The body is nested too deeply (at most {max_depth} levels).", code="too_deep"
+        )
+    if problem:
+        raise ValidationError(
+            "Text may not contain NUL (\\u0000) or unpaired surrogate (\\ud800-\\udfff) "
+            "characters.",
+            code="invalid_characters",
         )
 
 
 def register_input_guards(app: Flask) -> None:
-    """Install the guards on every request."""
-    app.before_request(reject_nul_characters)
+    """Install the guards on every request, the size cap first."""
+    app.url_value_preprocessor(raise_upload_cap)
+    app.before_request(cap_parsed_bodies)
+    app.before_request(reject_bad_text)

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, jsonify, request
 
+from watchparty.common.guards import accepts_body
 from watchparty.errors import NotFound, TooLarge, ValidationError
 from watchparty.storage import PRIVATE, LocalStorage, content_type, signing, storage
 
@@ -29,6 +30,7 @@ def serve_media(key: str):
 
 
 @media.put("/media/upload/<token>")
+@accepts_body("VIDEO_MAX_BYTES")
 def put_media(token: str):
     """Receive a direct upload granted by a presigned token, streamed to disk in chunks."""
     grant = signing.check_put(token)

@@ -4,6 +4,7 @@ import uuid
 
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.guards import accepts_body
 from watchparty.common.pagination import page_of
 from watchparty.dashboard import service as dashboard
 from watchparty.dashboard.schemas import ActivityPageSchema, ActivityQuerySchema
@@ -42,6 +43,7 @@ def update_profile(changes):
 
 
 @blp.post("/avatar/upload/")
+@accepts_body("AVATAR_MAX_BYTES")
 @auth_required
 @blp.arguments(AvatarUploadSchema, location="files")
 @blp.response(200, AvatarResultSchema)
