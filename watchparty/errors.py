@@ -3,6 +3,8 @@
 import logging
 
 from flask import Flask, request
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from werkzeug.exceptions import HTTPException
 
 from watchparty.common.types import iso, utcnow
@@ -92,6 +94,35 @@ class RateLimited(AppError):
 class Unavailable(AppError):
     status, code, message = 503, "service_unavailable", "A dependency is unavailable."
 
+    def __init__(self, message=None, *, retry_after: int | None = None, **kwargs):
+        if retry_after:
+            kwargs.setdefault("detail", f"Retry after {retry_after} s.")
+        super().__init__(message, **kwargs)
+        self.headers = {"Retry-After": str(retry_after)} if retry_after else {}
+
+
+# Redis (live state, job queue, rate limits) unreachable: a transient outage, not a bug.
+REDIS_DOWN = (RedisConnectionError, RedisTimeoutError)
+REDIS_RETRY_AFTER = 5  # seconds; a restarted Redis or a failover is usually back by then
+
+
+def app_error_for(exc: BaseException) -> AppError | None:
+    """The domain error `exc` stands for: itself, a 503 when Redis is down (also when a library
+    wrapped that failure, as RQ and limits may), or None for a real bug."""
+    if isinstance(exc, AppError):
+        return exc
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, REDIS_DOWN):
+            return Unavailable(
+                "A service this request needs is unavailable; try again shortly.",
+                retry_after=REDIS_RETRY_AFTER,
+            )
+        seen.add(id(cause))
+        cause = getattr(cause, "storage_error", None) or cause.__cause__ or cause.__context__
+    return None
+
 
 def error_body(code: str, message: str, detail=None, errors=None) -> dict:
     """The project's one error shape."""
@@ -158,6 +189,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
+        mapped = app_error_for(error)
+        if mapped is not None:
+            log.warning("%s %s: %s (%r)", request.method, request.path, mapped.message, error)
+            return mapped.to_dict(), mapped.status, mapped.headers
         log.exception("Unhandled error on %s %s", request.method, request.path)
         if not _wants_json():
             return "Internal Server Error", 500
