@@ -173,3 +173,40 @@ def test_simultaneous_export_requests_start_exactly_one(app, me):
     assert codes == [202] + [409] * 7
     db.session.expire_all()
     assert db.session.query(DataExport).count() == 1
+
+
+def test_export_whose_enqueue_fails_is_503_and_leaves_nothing_blocking(app, client, me):
+    user, headers = me
+    # A real failure: the queues' Redis is a closed port, so RQ's enqueue raises.
+    from redis import Redis
+    from rq import Queue
+
+    from watchparty.jobs import QUEUES
+
+    dead = Redis(host="127.0.0.1", port=1, socket_connect_timeout=1)
+    saved = app.extensions["jobs"]
+    app.extensions["jobs"] = {
+        "redis": dead,
+        "queues": {q: Queue(q, connection=dead) for q in QUEUES},
+    }
+    try:
+        response = client.post(URL, headers=headers)
+    finally:
+        app.extensions["jobs"] = saved
+    assert response.status_code == 503, response.get_json()
+    assert db.session.query(DataExport).filter_by(user_id=user.id).count() == 0
+    assert client.post(URL, headers=headers).status_code == 202
+
+
+def test_stale_pending_export_no_longer_blocks_a_new_one(client, me):
+    from datetime import timedelta
+
+    from watchparty.common.types import utcnow
+
+    # Aged in the database past its job timeout (a job that was never enqueued or died).
+    user, headers = me
+    for status in ("pending", "processing"):
+        aged = utcnow() - timedelta(hours=2)
+        db.session.add(DataExport(user_id=user.id, status=status, created_at=aged))
+    db.session.commit()
+    assert client.post(URL, headers=headers).status_code == 202

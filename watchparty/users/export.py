@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from watchparty.auth.models import SocialAccount, UserSession
 from watchparty.common.types import iso, utcnow
@@ -31,6 +31,9 @@ MESSAGES = {
     FAILED: "Your export could not be prepared; please request a new one.",
 }
 KEEP_FOR = timedelta(days=7)
+# One build's job timeout: a pending/processing export older than this was lost (never
+# enqueued, or its worker died) and no longer blocks a new request.
+JOB_TIMEOUT = 600
 Section = Callable[[User], object]
 _sections: dict[str, Section] = {}
 
@@ -83,8 +86,11 @@ def request_export(user: User) -> dict:
     """Queue a new export (only one may be in progress at a time); returns its description."""
     # Locking the user's row serialises concurrent requests, so the check below cannot race.
     db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
+    fresh = utcnow() - timedelta(seconds=JOB_TIMEOUT)
     busy = select(DataExport.id).where(
-        DataExport.user_id == user.id, DataExport.status.in_([PENDING, PROCESSING])
+        DataExport.user_id == user.id,
+        DataExport.status.in_([PENDING, PROCESSING]),
+        DataExport.created_at > fresh,
     )
     if db.session.scalar(busy) is not None:
         raise Conflict("An export is already being prepared.", code="export_in_progress")
@@ -93,8 +99,22 @@ def request_export(user: User) -> dict:
     db.session.commit()
     # Described before enqueueing: an embedded job may start (and finish) at once.
     queued = describe(export)
-    jobs.enqueue("default", "workers.exports.build_export", str(export.id))
+    try:
+        job = "workers.exports.build_export"
+        jobs.enqueue("default", job, str(export.id), timeout=JOB_TIMEOUT)
+    except Exception:
+        # As a failed upload is discarded: no pending row is left to block the next request;
+        # errors.py maps the Redis failure to 503 with Retry-After.
+        discard_export(export.id)
+        raise
     return queued
+
+
+def discard_export(export_id: uuid.UUID) -> None:
+    """Undo an export whose job could not be queued."""
+    db.session.rollback()
+    db.session.execute(delete(DataExport).where(DataExport.id == export_id))
+    db.session.commit()
 
 
 def get_export(user: User, export_id: uuid.UUID) -> DataExport:
