@@ -177,3 +177,13 @@ def test_worker_without_redis_explains_itself(tmp_path):
     )
     assert result.returncode == 1
     assert "REDIS_URL is not set" in result.stderr
+
+
+@needs_redis
+@pytest.mark.parametrize("path", ["/admin/rq/requeue/failed", "/admin/rq/requeue/default"])
+def test_dashboard_state_changes_refuse_get_even_for_admins(client, users, token, path):
+    headers = bearer(token(users.admin()))
+    response = client.get(path, headers=headers)
+    assert response.status_code == 405
+    assert "GET" not in response.headers["Allow"] and "POST" in response.headers["Allow"]
+    assert client.post(path, headers=headers).status_code == 200

@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 from flask import Flask, redirect, request
+from werkzeug.exceptions import MethodNotAllowed
 
 from watchparty.admin.console_auth import console_admin
 from watchparty.common.auth import verify_admin_request
@@ -35,8 +36,17 @@ def mount_rq_dashboard(app: Flask) -> None:
     @app.before_request
     def guard_rq_dashboard():
         if request.blueprint == "rq_dashboard":
-            return admin_gate()
+            return admin_gate() or refuse_get_of_actions()
         return None
+
+
+def refuse_get_of_actions():
+    """No state change on GET: rq-dashboard's `/requeue/<queue>` also accepts GET (a link or
+    an <img> could requeue jobs), so any route that takes POST answers GET with 405."""
+    rule = request.url_rule
+    if request.method in ("GET", "HEAD") and rule is not None and "POST" in rule.methods:
+        raise MethodNotAllowed(valid_methods=["POST"])
+    return None
 
 
 def admin_gate():
