@@ -174,7 +174,7 @@ def test_defaults_with_nothing_set(monkeypatch):
     config = Config()
     assert config.ASYNC_MODE == "eventlet"
     assert config.REDIS_URL is None and config.RATELIMIT_STORAGE_URI == "memory://"
-    assert config.PORT == 5000 and config.CORS_ORIGINS == ["*"]
+    assert config.PORT == 5000 and config.CORS_ORIGINS == ["http://localhost:5000"]
     assert config.SECRET_KEY == DEFAULT_SECRET and config.JWT_SECRET_KEY == DEFAULT_SECRET
     assert config.MAX_CONNECTIONS > 1024
     config.validate()  # development accepts the default secret

@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+from watchparty.common.headers import register_security_headers, socketio_origin_check
 from watchparty.common.schemas import ErrorSchema
 from watchparty.config import ROOT, Config
 from watchparty.errors import register_error_handlers
@@ -47,10 +48,14 @@ def create_app(config: Config | dict | None = None) -> Flask:
         message_queue=cfg.REDIS_URL,
         # Socket handlers never use flask.session: skip copying it into every event.
         manage_session=False,
-        cors_allowed_origins=cfg.CORS_ORIGINS if cfg.CORS_ORIGINS != ["*"] else "*",
+        # Never reflect any origin with credentials: the page's host or CORS_ORIGINS only.
+        cors_allowed_origins=socketio_origin_check(cfg.CORS_ORIGINS),
+        cors_credentials="*" not in cfg.CORS_ORIGINS,
     )
     # Named rest_api so it is never confused with the watchparty.api blueprint table.
     rest_api.ERROR_SCHEMA = ErrorSchema  # document our error shape, not flask-smorest's
+    if not cfg.API_DOCS_PUBLIC:
+        app.config["OPENAPI_URL_PREFIX"] = None  # flask-smorest then serves no spec or UI
     rest_api.init_app(app, spec_kwargs=_spec_kwargs())
     jobs.init_app(app)
     init_storage(app)
@@ -69,6 +74,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.cli.add_command(billing_cli)
     register_error_handlers(app)
     register_input_guards(app)
+    register_security_headers(app)
     return app
 
 

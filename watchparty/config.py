@@ -76,7 +76,9 @@ class Config:
         self.REDIS_URL = env("REDIS_URL")
         self.REDIS_MAX_CONNECTIONS = int(env("REDIS_MAX_CONNECTIONS", "200"))
         self.FRONTEND_URL = env("FRONTEND_URL", f"http://localhost:{self.PORT}").rstrip("/")
-        self.CORS_ORIGINS = [o.strip() for o in env("CORS_ORIGINS", "*").split(",") if o.strip()]
+        # Browser origins allowed to call the API and Socket.IO (besides the page's own host).
+        origins = env("CORS_ORIGINS", self.FRONTEND_URL)
+        self.CORS_ORIGINS = [o.strip().rstrip("/") for o in origins.split(",") if o.strip()]
         self.INSTANCE_PATH = str(INSTANCE)
         self.MEDIA_ROOT = env("MEDIA_ROOT", str(INSTANCE / "media"))
         self.MAIL_URL = env("MAIL_URL")  # smtp://user:pass@host:port, smtp+ssl://, ?starttls=1
@@ -173,6 +175,8 @@ class Config:
 
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""
+        # Off: /api/docs/, /api/redoc/ and /api/schema/ answer 404 (default: off in production).
+        self.API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", not self.is_production)
         self.API_TITLE = "Watchparty API"
         self.API_VERSION = "1.0"
         self.OPENAPI_VERSION = "3.0.3"

@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from flask import Blueprint, send_from_directory
+from flask import Blueprint, current_app, send_from_directory
 
 from watchparty.errors import NotFound
 
@@ -13,6 +13,13 @@ docs_assets = Blueprint("docs_assets", __name__)
 def _asset_root() -> Path:
     spec = importlib.util.find_spec("drf_spectacular_sidecar")  # static files only; never imported
     return Path(spec.submodule_search_locations[0]) / "static" / "drf_spectacular_sidecar"
+
+
+@docs_assets.before_request
+def docs_switched_off():
+    """With API_DOCS_PUBLIC off the UIs' assets are as absent as the UIs themselves."""
+    if not current_app.config["API_DOCS_PUBLIC"]:
+        raise NotFound()
 
 
 @docs_assets.get("/api/docs/assets/<path:filename>")
