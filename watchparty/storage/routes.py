@@ -1,13 +1,16 @@
 """/media/: the local store's files (public, or private with a signature) and direct uploads."""
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from watchparty.common.guards import accepts_body
-from watchparty.errors import NotFound, TooLarge, ValidationError
-from watchparty.storage import PRIVATE, LocalStorage, content_type, signing, storage
+from watchparty.errors import NotFound, TooLarge
+from watchparty.storage import PRIVATE, LocalStorage, signing, storage
+from watchparty.storage.keys import clean_key, refuse_encoded_separators
 
 media = Blueprint("media", __name__)
-CHUNK = 1024 * 1024
+# A stored file is never a page of this site: no script runs, nothing loads, even if a stored
+# type says text/html or image/svg+xml (a <video>, <img> or fetch() ignores this header).
+MEDIA_CSP = "default-src 'none'; sandbox"
 
 
 def _local() -> LocalStorage:
@@ -17,15 +20,38 @@ def _local() -> LocalStorage:
     return store
 
 
-@media.get("/media/<path:key>")
+def _raw_path() -> str | None:
+    """The request path as the client sent it, before the server decoded %XX escapes."""
+    environ = request.environ
+    return environ.get("REQUEST_URI") or environ.get("RAW_URI") or environ.get("RAW_PATH_INFO")
+
+
+def _allow_origin(response: Response, private: bool) -> None:
+    """Any origin may read public files; private ones only the app's own origins."""
+    if not private:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return
+    response.vary.add("Origin")
+    origin = request.headers.get("Origin", "").rstrip("/")
+    if origin and origin in current_app.config["CORS_ORIGINS"]:
+        response.headers["Access-Control-Allow-Origin"] = origin
+
+
+# Not merged: `/media//private/x` is a key with an empty segment, refused, not a redirect.
+@media.get("/media/<path:key>", merge_slashes=False)
 def serve_media(key: str):
-    """Serve a stored file (conditional and Range requests supported)."""
+    """Serve a stored file (conditional and Range requests supported) with its stored type."""
+    refuse_encoded_separators(_raw_path())
+    key = clean_key(key)  # before any decision: the key checked is the key served
     store = _local()
+    private = key.startswith(PRIVATE)
     signed = signing.check_get(key, request.args.get("expires"), request.args.get("signature"))
-    if key.startswith(PRIVATE) and not signed:
+    if private and not signed:
         raise NotFound("No such file.")
-    response = store.stream(key, content_type(key))
-    response.headers["Access-Control-Allow-Origin"] = "*"
+    response = store.stream(key)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = MEDIA_CSP
+    _allow_origin(response, private)
     return response
 
 
@@ -38,20 +64,5 @@ def put_media(token: str):
     limit = current_app.config["VIDEO_MAX_BYTES"]
     if (request.content_length or 0) > limit:
         raise TooLarge(f"File size must be no more than {limit // (1024 * 1024)}MB.")
-    path = store.path(grant["key"])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    written = 0
-    with open(partial, "wb") as out:
-        while chunk := request.stream.read(CHUNK):
-            written += len(chunk)
-            if written > limit:
-                out.close()
-                partial.unlink(missing_ok=True)
-                raise TooLarge(f"File size must be no more than {limit // (1024 * 1024)}MB.")
-            out.write(chunk)
-    if not written:
-        partial.unlink(missing_ok=True)
-        raise ValidationError("The upload is empty.", errors={"file": ["Empty body."]})
-    partial.replace(path)
+    written = store.receive(grant["key"], request.stream, limit, grant.get("type"), empty=False)
     return jsonify({"key": grant["key"], "size": written}), 200

@@ -13,6 +13,7 @@ from botocore.exceptions import ClientError
 from flask import Response, request
 
 from watchparty.errors import NotFound
+from watchparty.storage.keys import clean_key, clean_prefix, stored_type
 
 # Multipart above 16 MiB, in 16 MiB parts: memory per upload stays bounded whatever the size.
 TRANSFER = TransferConfig(multipart_threshold=16 * 1024**2, multipart_chunksize=16 * 1024**2)
@@ -37,7 +38,10 @@ def make_client(config: dict):
 
 
 class S3Storage:
-    """A bucket; signed URLs are S3 presigned URLs, served by S3 (or the CDN in front)."""
+    """A bucket; signed URLs are S3 presigned URLs, served by S3 (or the CDN in front).
+
+    Every key goes through keys.clean_key first: S3 keys are flat, but a URL holding `..`
+    is folded by browsers and CDNs into another key than the one that was checked."""
 
     def __init__(self, client, bucket: str, cdn_base: str | None = None) -> None:
         self.client = client
@@ -46,24 +50,24 @@ class S3Storage:
 
     def save(self, key: str, data: bytes, content_type: str | None = None) -> str:
         """Store `data` under `key`; returns the key."""
-        extra = {"ContentType": content_type} if content_type else {}
-        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, **extra)
+        kind = stored_type(clean_key(key), content_type)
+        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=kind)
         return key
 
     def save_file(self, key: str, source: BinaryIO, content_type: str | None = None) -> int:
         """Stream a file object to `key` (multipart for large ones); its size."""
-        extra = {"ContentType": content_type} if content_type else {}
+        extra = {"ContentType": stored_type(clean_key(key), content_type)}
         self.client.upload_fileobj(source, self.bucket, key, ExtraArgs=extra, Config=TRANSFER)
         return self.size(key) or 0
 
     def save_path(self, key: str, source: Path, content_type: str | None = None) -> None:
         """Upload a local file to `key`."""
-        extra = {"ContentType": content_type} if content_type else {}
+        extra = {"ContentType": stored_type(clean_key(key), content_type)}
         self.client.upload_file(str(source), self.bucket, key, ExtraArgs=extra, Config=TRANSFER)
 
     def _get(self, key: str, **kwargs) -> dict:
         try:
-            return self.client.get_object(Bucket=self.bucket, Key=key, **kwargs)
+            return self.client.get_object(Bucket=self.bucket, Key=clean_key(key), **kwargs)
         except ClientError as error:
             if error.response["Error"]["Code"] in MISSING:
                 raise NotFound("No such file.") from error
@@ -80,7 +84,7 @@ class S3Storage:
     def size(self, key: str) -> int | None:
         """The size of `key` in bytes, or None when it does not exist."""
         try:
-            return self.client.head_object(Bucket=self.bucket, Key=key)["ContentLength"]
+            return self.client.head_object(Bucket=self.bucket, Key=clean_key(key))["ContentLength"]
         except ClientError as error:
             if error.response["Error"]["Code"] in MISSING:
                 return None
@@ -96,7 +100,7 @@ class S3Storage:
         with tempfile.TemporaryDirectory(prefix="watchparty-s3-") as folder:
             path = Path(folder) / "object"
             try:
-                self.client.download_file(self.bucket, key, str(path), Config=TRANSFER)
+                self.client.download_file(self.bucket, clean_key(key), str(path), Config=TRANSFER)
             except ClientError as error:
                 if error.response["Error"]["Code"] in MISSING:
                     raise NotFound("No such file.") from error
@@ -105,30 +109,32 @@ class S3Storage:
 
     def delete(self, key: str) -> None:
         """Remove `key` if it exists."""
-        self.client.delete_object(Bucket=self.bucket, Key=key)
+        self.client.delete_object(Bucket=self.bucket, Key=clean_key(key))
 
     def list_prefix(self, prefix: str) -> list[str]:
         """Every key under `prefix`."""
         pages = self.client.get_paginator("list_objects_v2").paginate(
-            Bucket=self.bucket, Prefix=prefix
+            Bucket=self.bucket, Prefix=clean_prefix(prefix)
         )
         return [item["Key"] for page in pages for item in page.get("Contents", [])]
 
     def delete_prefix(self, prefix: str) -> None:
         """Remove every object under `prefix`, a thousand per request."""
-        keys = self.list_prefix(prefix.rstrip("/") + "/")
+        keys = self.list_prefix(clean_prefix(prefix).removesuffix("/") + "/")
         for start in range(0, len(keys), 1000):
             batch = [{"Key": key} for key in keys[start : start + 1000]]
             self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch})
 
     def url(self, key: str) -> str:
         """A permanent URL (the CDN's when configured; the bucket must allow public reads)."""
+        clean_key(key)
         if self.cdn_base:
             return f"{self.cdn_base}/{key}"
         return f"{self.client.meta.endpoint_url}/{self.bucket}/{key}"
 
     def signed_url(self, key: str, expires_in: int, download_name: str | None = None) -> str:
         """A presigned GET for `key` (or the CDN URL, whose own rules then apply)."""
+        clean_key(key)
         if self.cdn_base:
             return f"{self.cdn_base}/{key}"
         params = {"Bucket": self.bucket, "Key": key}
@@ -138,12 +144,13 @@ class S3Storage:
 
     def presigned_put(self, key: str, content_type: str, expires_in: int) -> dict:
         """A presigned PUT the client uploads `key`'s bytes to, straight to the bucket."""
-        params = {"Bucket": self.bucket, "Key": key, "ContentType": content_type}
+        params = {"Bucket": self.bucket, "Key": clean_key(key), "ContentType": content_type}
         url = self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=expires_in)
         return {"url": url, "method": "PUT", "headers": {"Content-Type": content_type}}
 
-    def stream(self, key: str, mimetype: str) -> Response:
-        """Relay `key` to the client, honouring a Range header (206 with Content-Range)."""
+    def stream(self, key: str, mimetype: str | None = None) -> Response:
+        """Relay `key` to the client, honouring a Range header (206 with Content-Range), typed
+        as `mimetype` or else as stored."""
         ranged = request.headers.get("Range")
         obj = self._get(key, **({"Range": ranged} if ranged else {}))
         headers = {"Accept-Ranges": "bytes", "Content-Length": str(obj["ContentLength"])}
@@ -152,4 +159,5 @@ class S3Storage:
         body = obj["Body"]
         chunks = iter(lambda: body.read(256 * 1024), b"")
         status = 206 if obj.get("ContentRange") else 200
-        return Response(chunks, status=status, mimetype=mimetype, headers=headers)
+        kind = mimetype or obj.get("ContentType") or "application/octet-stream"
+        return Response(chunks, status=status, content_type=kind, headers=headers)

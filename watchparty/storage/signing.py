@@ -8,11 +8,13 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from watchparty.errors import Forbidden
+from watchparty.storage.keys import clean_key
 
 
 def _mac(key: str, expires: int) -> str:
     secret = current_app.config["SECRET_KEY"].encode()
-    message = f"media-get:{key}:{expires}".encode()
+    # Signed and checked on the normal key only: no other spelling can borrow a signature.
+    message = f"media-get:{clean_key(key)}:{expires}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
@@ -37,7 +39,7 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def sign_put(key: str, content_type: str) -> str:
     """A token naming the key a client may PUT, and its content type."""
-    return _serializer().dumps({"key": key, "type": content_type})
+    return _serializer().dumps({"key": clean_key(key), "type": content_type})
 
 
 def check_put(token: str) -> dict:
