@@ -18,7 +18,7 @@ from watchparty.errors import Conflict, Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.storage import storage
 from watchparty.videos import playback_tokens as tokens
-from watchparty.videos.access import can_view, get_video, visible_video
+from watchparty.videos.access import can_view, get_video, is_owner, visible_video
 from watchparty.videos.models import READY, Video
 
 HLS_MIME = "application/vnd.apple.mpegurl"
@@ -195,11 +195,18 @@ def thumbnail_location(user, token: str | None, video_id: uuid.UUID) -> str:
 
 
 def proxy(user, video_id: uuid.UUID) -> Response:
-    """The uploaded original streamed through the app, with Range support."""
+    """The uploaded original streamed through the app, with Range support: to anyone who may
+    see the video when it allows downloads, else to its owner (and staff) only."""
     video = visible_video(user, video_id)
+    if not video.allow_download and not is_owner(user, video):
+        # Viewers still play it through /stream/ (HLS); the original file is the download.
+        raise Forbidden(
+            "The owner does not allow downloading this video.", code="download_not_allowed"
+        )
     if not video.source_key or not storage().exists(video.source_key):
         raise NotFound("The original file is not available.")
     mimetype = SOURCE_TYPES.get(video.format or "", "application/octet-stream")
     response = storage().stream(video.source_key, mimetype)
     response.headers["Cache-Control"] = "private, max-age=0"
+    response.headers["X-Content-Type-Options"] = "nosniff"
     return response
