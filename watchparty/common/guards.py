@@ -53,20 +53,29 @@ def cap_parsed_bodies() -> None:
         raise TooLarge(f"The request body is too large: at most {cap} bytes outside uploads.")
 
 
-def _problem(value, max_depth: int) -> str | None:
-    """What is wrong with a parsed value, walked without recursion: None, or an error code."""
-    stack = [(value, 1)]
+def _problem(roots: list[tuple[str, object]], max_depth: int) -> tuple[str, str] | None:
+    """What is wrong with the parsed fields, walked without recursion: None, or
+    (error code, the top-level field it sits in)."""
+    stack = [(value, 1, field) for field, value in roots]
     while stack:
-        item, depth = stack.pop()
+        item, depth, field = stack.pop()
         if isinstance(item, str):
             if BAD_TEXT.search(item):
-                return "invalid_characters"
+                return "invalid_characters", field
         elif isinstance(item, dict | list):
             if depth > max_depth:
-                return "too_deep"
+                return "too_deep", field
             children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+            stack.extend((child, depth + 1, field) for child in children)
     return None
+
+
+def _roots(body) -> list[tuple[str, object]]:
+    """The request's fields by name: query parameters, then the body's top-level keys."""
+    roots = [(key, [key, *values]) for key, values in request.args.lists()]
+    if isinstance(body, dict):
+        return roots + [(str(key), [key, value]) for key, value in body.items()]
+    return roots + [("body", body)]
 
 
 def _parsed_body():
@@ -84,18 +93,18 @@ def reject_bad_text() -> None:
     """One clear 400 for NUL, unpaired surrogates or absurd nesting, on every route."""
     max_depth = current_app.config["JSON_MAX_DEPTH"]
     body = _parsed_body()
-    query = [[key, *values] for key, values in request.args.lists()]
-    problem = "too_deep" if body is _TOO_DEEP else _problem([query, body], max_depth + 1)
-    if problem == "too_deep":
-        raise ValidationError(
-            f"The body is nested too deeply (at most {max_depth} levels).", code="too_deep"
-        )
-    if problem:
-        raise ValidationError(
+    found = ("too_deep", "body") if body is _TOO_DEEP else _problem(_roots(body), max_depth)
+    if found is None:
+        return
+    code, field = found
+    if code == "too_deep":
+        message = f"The body is nested too deeply (at most {max_depth} levels)."
+    else:
+        message = (
             "Text may not contain NUL (\\u0000) or unpaired surrogate (\\ud800-\\udfff) "
-            "characters.",
-            code="invalid_characters",
+            "characters."
         )
+    raise ValidationError(message, code=code, errors={field: [message]})
 
 
 def register_input_guards(app: Flask) -> None:
