@@ -5,8 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.parties import membership
+from watchparty.parties.admission import Grant
 from watchparty.parties.models import MODERATOR, PARTICIPANT, Party
 from watchparty.users.models import User
 
@@ -24,8 +26,8 @@ class PartyFactory:
         return party
 
     def add(self, party: Party, user, role: str = PARTICIPANT):
-        """Make `user` an active member with `role`."""
-        row = membership.join(party, user.id)
+        """Make `user` an active member with `role` (as if the host had invited them)."""
+        row = membership.join(party, user.id, grant=Grant(issued_at=utcnow(), trusted=True))
         row.role = role
         db.session.commit()
         return row

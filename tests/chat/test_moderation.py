@@ -112,7 +112,7 @@ def test_participants_cannot_moderate(client, chat):
     assert_error(_post(client, chat, "moderate", body, chat.member), 403, "not_a_moderator")
     ban = {"user_id": str(chat.mod.id)}
     assert_error(_post(client, chat, "ban", ban, chat.member), 403, "not_a_moderator")
-    assert_error(_post(client, chat, "ban", ban, chat.outsider), 403, "not_a_participant")
+    assert_error(_post(client, chat, "ban", ban, chat.outsider), 404, "party_not_found")
 
 
 def test_nobody_moderates_the_host_and_only_the_host_moderates_moderators(client, chat, users):

@@ -65,9 +65,9 @@ def test_history_rejects_a_bad_bound_and_an_unknown_message_id(client, chat):
     assert_error(client.get(url, query_string={"page": 0}, headers=headers), 400)
 
 
-def test_history_is_for_members_only_and_404_for_unknown_parties(client, chat):
+def test_history_is_for_members_only_and_404_for_unknown_or_hidden_parties(client, chat):
     url = f"/api/chat/{chat.pid}/messages/"
-    assert_error(client.get(url, headers=chat.headers[chat.outsider]), 403, "not_a_participant")
+    assert_error(client.get(url, headers=chat.headers[chat.outsider]), 404, "party_not_found")
     assert_error(client.get(url), 401)
     unknown = f"/api/chat/{uuid.uuid4()}/messages/"
     assert_error(client.get(unknown, headers=chat.headers[chat.member]), 404, "party_not_found")
@@ -124,7 +124,7 @@ def test_join_requires_membership_and_leave_confirms(client, chat):
     joined = client.post(url, headers=chat.headers[chat.member])
     assert joined.status_code == 200 and joined.get_json()["success"] is True
     assert joined.get_json()["settings"]["allow_links"] is True
-    assert_error(client.post(url, headers=chat.headers[chat.outsider]), 403)
+    assert_error(client.post(url, headers=chat.headers[chat.outsider]), 404, "party_not_found")
     left = client.post(f"/api/chat/{chat.pid}/leave/", headers=chat.headers[chat.member])
     assert left.status_code == 200 and left.get_json()["success"] is True
     unknown = client.post(f"/api/chat/{uuid.uuid4()}/leave/", headers=chat.headers[chat.member])
@@ -139,4 +139,4 @@ def test_active_users_lists_members_connected_to_the_party(client, chat):
     assert body["total_active"] == 1
     (entry,) = body["active_users"]
     assert entry["id"] == str(chat.member.id) and entry["username"] and entry["last_seen"]
-    assert_error(client.get(url, headers=chat.headers[chat.outsider]), 403)
+    assert_error(client.get(url, headers=chat.headers[chat.outsider]), 404, "party_not_found")

@@ -58,7 +58,7 @@ def test_only_host_and_moderators_change_settings(client, chat):
     member = client.put(_url(chat, "settings"), json=body, headers=chat.headers[chat.member])
     assert_error(member, 403, "not_a_moderator")
     outsider = client.get(_url(chat, "settings"), headers=chat.headers[chat.outsider])
-    assert_error(outsider, 403)
+    assert_error(outsider, 404, "party_not_found")
     unknown = client.get(f"/api/chat/{uuid.uuid4()}/settings/", headers=chat.headers[chat.host])
     assert_error(unknown, 404)
 

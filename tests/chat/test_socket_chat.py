@@ -28,10 +28,10 @@ def test_join_acks_recent_messages_oldest_first_and_settings(client, chat, socke
     assert ack["settings"]["slow_mode"] is False
 
 
-def test_join_is_refused_to_a_non_member(chat, sockets):
+def test_join_is_refused_to_a_non_member_who_cannot_see_the_private_party(chat, sockets):
     ack = sockets(chat.outsider, "/chat").call("join", {"party_id": chat.pid})
     assert ack["ok"] is False
-    assert ack["error"] == "not_a_participant"
+    assert ack["error"] == "party_not_found"
 
 
 def test_join_of_an_unknown_party_is_404_and_a_bad_id_is_400(chat, sockets):
@@ -94,7 +94,7 @@ def test_concurrent_sends_with_one_client_id_store_one_message(chat, sockets):
 
 def test_non_member_cannot_send(chat, sockets):
     ack = sockets(chat.outsider, "/chat").call("send", {"party_id": chat.pid, "text": "hey"})
-    assert ack["ok"] is False and ack["error"] == "not_a_participant"
+    assert ack["ok"] is False and ack["error"] == "party_not_found"
     assert _count(chat.party.id) == 0
 
 

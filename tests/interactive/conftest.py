@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.parties import membership
+from watchparty.parties.admission import Grant
 from watchparty.parties.models import MODERATOR, PUBLIC, Party
 
 _codes = itertools.count(1)
@@ -49,7 +51,7 @@ def add_member():
     """`add_member(party, user, role=None)`: join the user (and promote when a role is given)."""
 
     def add(party, user, role=None):
-        row = membership.join(party, user.id)
+        row = membership.join(party, user.id, grant=Grant(issued_at=utcnow(), trusted=True))
         if role:
             row.role = role
             db.session.commit()

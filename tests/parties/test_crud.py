@@ -117,7 +117,7 @@ def test_private_party_is_hidden_from_outsiders(client, users, me):
     _, headers = me
     party = create_party(client, headers, visibility="private")
     outsider = users.session_headers(users.create())
-    assert_error(client.get(f"/api/parties/{party['id']}/", headers=outsider), 403)
+    assert_error(client.get(f"/api/parties/{party['id']}/", headers=outsider), 404)
     listed = client.get("/api/parties/", headers=outsider).get_json()
     assert listed["count"] == 0
     assert client.get("/api/parties/", headers=headers).get_json()["count"] == 1

@@ -11,7 +11,7 @@ from watchparty.parties.invite_models import PartyInviteCode
 
 def test_join_by_code_accepts_both_names_in_any_case(client, users, me):
     _, host = me
-    party = create_party(client, host, visibility="private")
+    party = create_party(client, host)
     code = party["room_code"]
     first, second = users.session_headers(users.create()), users.session_headers(users.create())
     one = client.post("/api/parties/join-by-code/", json={"code": code.lower()}, headers=first)

@@ -3,6 +3,7 @@
 from tests.realtime.partykit import control, position_at
 from watchparty.extensions import db
 from watchparty.live.state import server_ms
+from watchparty.parties.access import member as membership_of
 from watchparty.parties.models import ENDED, PUBLIC, Party
 
 
@@ -17,10 +18,10 @@ def test_join_acks_the_full_snapshot(parties, users):
     assert abs(ack["server_time"] - server_ms()) < 5000
 
 
-def test_non_member_cannot_join_a_private_party(parties, sockets, users):
+def test_non_member_cannot_join_a_private_party_nor_learn_it_exists(parties, sockets, users):
     party = parties.create()
     ack = sockets(parties.person(), "/party").call("join", {"party_id": str(party.id)})
-    assert ack["ok"] is False and ack["error"] == "not_a_participant"
+    assert ack["ok"] is False and ack["error"] == "party_not_found"
 
 
 def test_anyone_joins_a_public_party_and_takes_a_seat(parties, users):
@@ -37,10 +38,13 @@ def test_full_public_party_refuses_with_party_full(parties, sockets, users):
     assert ack["ok"] is False and ack["error"] == "party_full"
 
 
-def test_approval_party_keeps_strangers_out(parties, sockets, users):
+def test_approval_party_keeps_strangers_out_as_pending(parties, sockets, users):
     party = parties.create(visibility=PUBLIC, require_approval=True)
-    ack = sockets(parties.person(), "/party").call("join", {"party_id": str(party.id)})
-    assert ack["ok"] is False and ack["error"] == "not_a_participant"
+    stranger = parties.person()
+    ack = sockets(stranger, "/party").call("join", {"party_id": str(party.id)})
+    assert ack["ok"] is False and ack["error"] == "approval_pending"
+    db.session.expire_all()
+    assert membership_of(party.id, stranger.id).status == "pending"
 
 
 def test_join_rejects_bad_ids_and_ended_parties(parties, sockets, users):

@@ -141,10 +141,10 @@ def test_buffering_does_not_pause_a_party_without_wait_for_ready(parties):
     assert [s for s in host.received("state") if s["seq"] > played["seq"]] == []
 
 
-def test_ready_from_a_non_member_is_refused(room, sockets, parties):
+def test_ready_from_a_stranger_to_a_private_party_is_a_missing_party(room, sockets, parties):
     party = room[0]
     ack = sockets(parties.person(), "/party").call("ready", {"party_id": str(party.id), "ready": 1})
-    assert ack["ok"] is False and ack["error"] == "not_a_participant"
+    assert ack["ok"] is False and ack["error"] == "party_not_found"
 
 
 def test_a_wait_timer_for_a_deleted_party_ends_quietly(app, caplog):

@@ -42,7 +42,8 @@ def test_rest_control_is_refused_by_policy_and_for_ended_parties(parties, client
     denied = client.post(url(party), json={"action": "play"}, headers=users.session_headers(member))
     assert_error(denied, 403, "control_denied")
     stranger = users.session_headers(parties.person())
-    assert_error(client.post(url(party), json={"action": "play"}, headers=stranger), 403)
+    response = client.post(url(party), json={"action": "play"}, headers=stranger)
+    assert_error(response, 404, "party_not_found")  # a private party is hidden from strangers
     db.session.get(Party, party.id).status = ENDED
     db.session.commit()
     host = users.session_headers(db.session.get(Party, party.id).host)

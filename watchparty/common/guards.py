@@ -101,8 +101,7 @@ def reject_bad_text() -> None:
         message = f"The body is nested too deeply (at most {max_depth} levels)."
     else:
         message = (
-            "Text may not contain NUL (\\u0000) or unpaired surrogate (\\ud800-\\udfff) "
-            "characters."
+            "Text may not contain NUL (\\u0000) or unpaired surrogate (\\ud800-\\udfff) characters."
         )
     raise ValidationError(message, code=code, errors={field: [message]})
 

@@ -11,8 +11,10 @@ from watchparty.parties.models import (
     ACTIVE,
     HOST,
     MODERATOR,
+    PENDING,
     POLICY_EVERYONE,
     POLICY_MODERATORS,
+    PUBLIC,
     Party,
     PartyParticipant,
 )
@@ -45,10 +47,26 @@ def active_member(party: Party, user_id: uuid.UUID) -> PartyParticipant | None:
     return row if row is not None and row.status == ACTIVE else None
 
 
+def is_viewer(party: Party, user_id: uuid.UUID | None, row=None) -> bool:
+    """Public parties are visible to all; private ones to their host and (pending) members."""
+    if party.visibility == PUBLIC or party.host_id == user_id:
+        return True
+    row = row or (member(party.id, user_id) if user_id else None)
+    return row is not None and row.status in (ACTIVE, PENDING)
+
+
+def require_viewer(party: Party, user_id: uuid.UUID | None) -> None:
+    """404 for those who may not see the party: a private party does not exist to strangers."""
+    if not is_viewer(party, user_id):
+        raise NotFound("Party not found.", code="party_not_found")
+
+
 def require_member(party: Party, user_id: uuid.UUID) -> PartyParticipant:
-    """The active membership, or 403."""
-    row = active_member(party, user_id)
-    if row is None:
+    """The active membership, or 403 (404 to strangers of a private party)."""
+    row = member(party.id, user_id)
+    if row is None or row.status != ACTIVE:
+        if not is_viewer(party, user_id, row):
+            raise NotFound("Party not found.", code="party_not_found")
         raise Forbidden("Join the party first.", code="not_a_participant")
     return row
 

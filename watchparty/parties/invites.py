@@ -11,7 +11,9 @@ from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.errors import AppError, Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
+from watchparty.parties import admission
 from watchparty.parties.access import get_party, member, require_member, require_moderator
+from watchparty.parties.admission import Grant
 from watchparty.parties.invite_models import (
     INVITE_ACCEPTED,
     INVITE_DECLINED,
@@ -20,22 +22,26 @@ from watchparty.parties.invite_models import (
     PartyInviteCode,
     PartyReport,
 )
-from watchparty.parties.models import ACTIVE, ENDED, HOST, MODERATOR, Party
+from watchparty.parties.models import ACTIVE, ENDED, Party
 from watchparty.parties.service import admit, random_code
 
 INVITE_CODE_LENGTH = 10
 
 
 def join_by_room_code(user, code: str, message: str | None = None) -> dict:
-    """Join the party with this room code (any case); approval rules apply."""
+    """Join the party with this room code (any case) under the admission rule: a private
+    party's code opens it only to those invited, and to others it does not exist."""
     party = db.session.scalar(
         select(Party).where(
             func.upper(Party.room_code) == code.strip().upper(), Party.deleted_at.is_(None)
         )
     )
-    if party is None:
-        raise NotFound("No party has this room code.", code="room_code_not_found")
-    return admit(party, user.id, message)
+    try:
+        if party is None:
+            raise NotFound()
+        return admit(party, user.id, message)
+    except NotFound:
+        raise NotFound("No party has this room code.", code="room_code_not_found") from None
 
 
 def generate_invite(user, party_id: uuid.UUID, expires_in: int, max_uses: int | None) -> dict:
@@ -82,13 +88,15 @@ def join_by_invite(user, code: str) -> dict:
     if invite.expires_at <= utcnow():
         raise AppError("This invite code has expired.", code="invite_expired", status=410)
     party = get_party(invite.party_id)
+    grant = Grant(issued_at=invite.created_at, trusted=True)
     row = member(party.id, user.id)
     if row is None or row.status != ACTIVE:
+        admission.check(party, user.id, grant)  # refuse before a use is spent
         if not _use(invite):
             db.session.rollback()
             raise AppError("This invite code is used up.", code="invite_used_up", status=410)
         db.session.commit()
-    return admit(party, user.id, approved=True)
+    return admit(party, user.id, grant=grant)
 
 
 def invite_users(user, party_id: uuid.UUID, user_ids: list, message: str) -> dict:
@@ -166,9 +174,7 @@ def accept_invitation(user, invitation_id: uuid.UUID) -> dict:
     """Accept: join the party (an invitation from the host or a moderator skips approval)."""
     row = _pending_for(user, invitation_id)
     party = get_party(row.party_id)
-    inviter = member(party.id, row.inviter_id)
-    trusted = inviter is not None and inviter.status == ACTIVE and inviter.role in (HOST, MODERATOR)
-    result = admit(party, user.id, approved=trusted)
+    result = admit(party, user.id, grant=admission.invitation_grant(row, party))
     row.status, row.responded_at = INVITE_ACCEPTED, utcnow()
     db.session.commit()
     return result

@@ -27,13 +27,11 @@ NAMESPACE = broadcast.PARTY_NS
 
 
 def _admit(party: Party, user_id: uuid.UUID) -> None:
-    """Active members may join; anyone may take a seat in a public party without approval."""
+    """Active members come in; anyone else joins under the party's admission rule first."""
     if party.status == ENDED:
         raise Conflict("This party has ended.", code="party_ended")
     if active_member(party, user_id) is not None:
         return
-    if not party.is_public or party.require_approval:
-        raise Forbidden("Join the party first.", code="not_a_participant")
     if membership.join(party, user_id).status != ACTIVE:
         raise Forbidden("Your request to join is pending.", code="approval_pending")
 

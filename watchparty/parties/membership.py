@@ -7,13 +7,13 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from watchparty.common.types import utcnow
-from watchparty.errors import Conflict, Forbidden
+from watchparty.errors import Conflict
 from watchparty.extensions import db
+from watchparty.parties import admission
 from watchparty.parties.access import member
+from watchparty.parties.admission import Grant
 from watchparty.parties.models import (
     ACTIVE,
-    BANNED,
-    ENDED,
     HOST,
     LEFT,
     PARTICIPANT,
@@ -45,20 +45,16 @@ def free_seat(party_id: uuid.UUID) -> None:
 
 
 def join(
-    party: Party, user_id: uuid.UUID, message: str | None = None, approved: bool = False
+    party: Party, user_id: uuid.UUID, message: str | None = None, grant: Grant | None = None
 ) -> PartyParticipant:
-    """Join (or ask to join) the party; idempotent for members. Commits.
+    """Join (or ask to join) the party under the admission rule; idempotent for members.
 
-    `approved` skips the approval queue (an invite from the host or a moderator).
+    Commits. `grant` is the invite code or invitation the user came with, if any.
     """
     row = member(party.id, user_id)
     if row is not None and row.status in (ACTIVE, PENDING):
         return row
-    if row is not None and row.status == BANNED:
-        raise Forbidden("You are banned from this party.", code="banned")
-    if party.status == ENDED:
-        raise Conflict("This party has ended.", code="party_ended")
-    pending = party.require_approval and party.host_id != user_id and not approved
+    pending = admission.check(party, user_id, grant)
     if not pending and not take_seat(party.id):
         db.session.rollback()
         raise Conflict("This party is full.", code="party_full")

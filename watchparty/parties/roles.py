@@ -10,7 +10,13 @@ from watchparty.errors import Conflict, Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.live import presence
 from watchparty.parties import broadcast, membership
-from watchparty.parties.access import get_party, member, require_host, require_moderator
+from watchparty.parties.access import (
+    get_party,
+    member,
+    require_host,
+    require_moderator,
+    require_viewer,
+)
 from watchparty.parties.models import (
     ACTIVE,
     BANNED,
@@ -24,7 +30,7 @@ from watchparty.parties.models import (
     PartyParticipant,
 )
 from watchparty.parties.schemas import dump_member
-from watchparty.parties.service import accrue_watch_time, announce_members, is_viewer
+from watchparty.parties.service import accrue_watch_time, announce_members
 
 
 def _target(party: Party, user_id: uuid.UUID, *statuses: str) -> PartyParticipant:
@@ -154,8 +160,8 @@ def participants_page(user, party_id: uuid.UUID, query: dict) -> dict:
     party = get_party(party_id)
     if query["status"] == PENDING:
         require_moderator(party, user.id)
-    elif not is_viewer(party, user.id):
-        raise Forbidden("Join the party first.", code="not_a_participant")
+    else:
+        require_viewer(party, user.id)
     stmt = (
         select(PartyParticipant)
         .where(PartyParticipant.party_id == party.id, PartyParticipant.status == query["status"])

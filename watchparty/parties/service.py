@@ -11,7 +11,8 @@ from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, Forbidden, ValidationError
 from watchparty.extensions import db
 from watchparty.parties import broadcast, membership
-from watchparty.parties.access import get_party, member, require_host
+from watchparty.parties.access import get_party, member, require_host, require_viewer
+from watchparty.parties.admission import Grant
 from watchparty.parties.media import check_video
 from watchparty.parties.models import (
     ACTIVE,
@@ -62,14 +63,6 @@ def create_party(user, data: dict) -> Party:
     return party
 
 
-def is_viewer(party: Party, user_id: uuid.UUID | None) -> bool:
-    """Public parties are visible to all; private ones to their host and members."""
-    if party.visibility == PUBLIC or party.host_id == user_id:
-        return True
-    row = member(party.id, user_id) if user_id else None
-    return row is not None and row.status in (ACTIVE, PENDING)
-
-
 def visible_to(user_id: uuid.UUID | None):
     """SQL: parties `user_id` may see in lists (never deleted ones)."""
     if user_id is None:
@@ -87,8 +80,7 @@ def visible_to(user_id: uuid.UUID | None):
 def party_detail(user, party_id: uuid.UUID) -> dict:
     """One party with its participants and the caller's role; 403 for outsiders of a private one."""
     party = get_party(party_id)
-    if not is_viewer(party, user.id):
-        raise Forbidden("This party is private.", code="party_private")
+    require_viewer(party, user.id)
     row = member(party.id, user.id)
     return dump_party(party) | {
         "participants": dump_participants(party),
@@ -201,10 +193,11 @@ def join_result(party: Party, row: PartyParticipant) -> dict:
     }
 
 
-def admit(party: Party, user_id: uuid.UUID, message=None, approved=False) -> dict:
-    """Join `party` (a pending member is admitted when `approved`); announces the change."""
-    row = membership.join(party, user_id, message, approved=approved)
-    if approved and row.status == PENDING:
+def admit(party: Party, user_id: uuid.UUID, message=None, grant: Grant | None = None) -> dict:
+    """Join `party` under the admission rule (a trusted grant admits a pending member);
+    announces the change."""
+    row = membership.join(party, user_id, message, grant=grant)
+    if grant is not None and grant.trusted and row.status == PENDING:
         row = membership.approve(party, row)
     if row.status == ACTIVE:
         announce_members(party)
@@ -212,7 +205,7 @@ def admit(party: Party, user_id: uuid.UUID, message=None, approved=False) -> dic
 
 
 def join_party(user, party_id: uuid.UUID, message: str | None = None) -> dict:
-    """Join by id: the id is the party's link; approval-required parties queue the joiner."""
+    """Join by id: the id is a public party's link; private ones need an invitation."""
     return admit(get_party(party_id), user.id, message)
 
 
