@@ -169,3 +169,21 @@ def test_chat_ban_takes_a_socket_held_by_another_process_out_of_the_room(
     said = banned.call("send", {"party_id": str(party.id), "text": "let me in"})
     assert said["error"] == "chat_banned"
     assert banned.received("message") == []
+
+
+def test_logout_closes_the_sessions_sockets_held_by_other_processes_within_a_second(
+    processes, parties, users, client
+):
+    a, b = processes(2)
+    party = parties.create()
+    member = parties.add(party)
+    tokens = users.session(member)
+    held = [Socket(a.url, "/party", tokens["access_token"])]
+    held.append(Socket(b.url, "/chat", tokens["access_token"]))
+    for socket in held:
+        assert socket.call("join", {"party_id": str(party.id)})["ok"]
+    # The logout is handled by a third process (this one): the close reaches a and b via Redis.
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert client.post("/api/auth/logout/", json={}, headers=headers).status_code == 200
+    for socket in held:
+        until(lambda s=socket: s.namespace not in s.client.namespaces, timeout=1)

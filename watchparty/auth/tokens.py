@@ -11,6 +11,7 @@ from watchparty.auth.models import UserSession
 from watchparty.common.types import utcnow
 from watchparty.errors import Unauthorized
 from watchparty.extensions import db
+from watchparty.live import session_sockets
 from watchparty.users.models import User
 
 
@@ -72,12 +73,23 @@ def decode_refresh(token: str) -> dict:
     return claims
 
 
+def session_of(claims: dict) -> UserSession | None:
+    """The live session a token's claims name, only if it belongs to the token's `sub`."""
+    try:
+        session = db.session.get(UserSession, uuid.UUID(str(claims.get("sid"))))
+    except ValueError:
+        return None
+    if session is None or not session.is_active or str(session.user_id) != claims.get("sub"):
+        return None
+    return session
+
+
 def rotate(token: str) -> dict:
     """Exchange a refresh token for a new pair; replaying an old one revokes the whole session."""
     claims = decode_refresh(token)
-    session = db.session.get(UserSession, uuid.UUID(claims["sid"]))
-    user = db.session.get(User, uuid.UUID(claims["sub"]))
-    if session is None or user is None or not session.is_active or not user.can_sign_in:
+    session = session_of(claims)
+    user = db.session.get(User, session.user_id) if session else None
+    if session is None or user is None or not user.can_sign_in:
         raise Unauthorized("This session has ended. Sign in again.", code="session_revoked")
     access, refresh, jti = _pair(user, session)
     swapped = db.session.execute(
@@ -101,20 +113,25 @@ def rotate(token: str) -> dict:
 
 
 def revoke_session(session: UserSession, reason: str) -> None:
-    """Revoke one session: its refresh and access tokens stop working (caller commits)."""
+    """Revoke one session: its tokens stop working and its sockets close (caller commits)."""
     if session.revoked_at is None:
         session.revoked_at = utcnow()
         session.revoked_reason = reason
+    session_sockets.end([session.id])
 
 
 def revoke_all(user_id: uuid.UUID, reason: str, keep: uuid.UUID | None = None) -> int:
-    """Revoke every live session of a user except `keep`; returns how many (caller commits)."""
+    """Revoke every live session of a user except `keep`, closing their sockets; returns how
+    many (caller commits)."""
     stmt = update(UserSession).where(
         UserSession.user_id == user_id, UserSession.revoked_at.is_(None)
     )
     if keep is not None:
         stmt = stmt.where(UserSession.id != keep)
-    return db.session.execute(stmt.values(revoked_at=utcnow(), revoked_reason=reason)).rowcount
+    stmt = stmt.values(revoked_at=utcnow(), revoked_reason=reason).returning(UserSession.id)
+    revoked = db.session.scalars(stmt.execution_options(synchronize_session=False)).all()
+    session_sockets.end(revoked)
+    return len(revoked)
 
 
 def live_sessions(user_id: uuid.UUID) -> Select:

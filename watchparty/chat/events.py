@@ -3,16 +3,16 @@
 import uuid
 
 from flask import request
-from flask_socketio import join_room, leave_room
 
-from watchparty.chat import connections, service
+from watchparty.chat import service
 from watchparty.chat.schemas import (
     ChatPartyRefSchema,
     ChatSocketDeleteSchema,
     ChatSocketSendSchema,
     dump_message,
 )
-from watchparty.common.realtime import AuthedNamespace, acked, current_user_id, room
+from watchparty.common.realtime import AuthedNamespace, acked, current_user_id
+from watchparty.live import rooms
 
 
 class ChatNamespace(AuthedNamespace):
@@ -20,17 +20,14 @@ class ChatNamespace(AuthedNamespace):
 
     def disconnected(self, user_id: uuid.UUID) -> None:
         """Connection closed: forget it in every party chat it was in."""
-        for name in self.server.rooms(request.sid, namespace=self.namespace):
-            if name.startswith("party:"):
-                connections.untrack(name.removeprefix("party:"), user_id, request.sid)
+        rooms.forget(self.namespace, user_id, request.sid)
 
     @acked(ChatPartyRefSchema)
     def on_join(self, payload):
         """Client enters a party's chat: ack with the last 50 messages and the settings."""
         user_id = current_user_id()
         snapshot = service.enter(payload["party_id"], user_id)
-        join_room(room(payload["party_id"]))
-        connections.track(payload["party_id"], user_id, request.sid)
+        rooms.enter(self.namespace, payload["party_id"], user_id, request.sid)
         return snapshot
 
     @acked(ChatSocketSendSchema)
@@ -57,6 +54,5 @@ class ChatNamespace(AuthedNamespace):
     @acked(ChatPartyRefSchema)
     def on_leave(self, payload):
         """Client leaves a party's chat room (it stops receiving its messages)."""
-        leave_room(room(payload["party_id"]))
-        connections.untrack(payload["party_id"], current_user_id(), request.sid)
+        rooms.leave(self.namespace, payload["party_id"], current_user_id(), request.sid)
         return {"party_id": str(payload["party_id"])}

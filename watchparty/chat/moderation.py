@@ -4,13 +4,15 @@ import uuid
 
 from sqlalchemy import select
 
-from watchparty.chat import connections, sanctions, service
+from watchparty.chat import sanctions, service
 from watchparty.chat.models import BAN, MUTE, ChatModerationLog
 from watchparty.common.pagination import paginate
 from watchparty.common.types import iso
 from watchparty.errors import Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
+from watchparty.live import rooms
 from watchparty.parties.access import get_party, member, require_moderator
+from watchparty.parties.broadcast import CHAT_NS
 from watchparty.parties.models import HOST, MODERATOR, Party, PartyParticipant
 from watchparty.users.models import User
 from watchparty.users.schemas import dump_brief
@@ -104,7 +106,7 @@ def ban(party_id: uuid.UUID, actor_id: uuid.UUID, body: dict) -> dict:
     # Sockets already in the room would keep receiving the chat until they reconnect.
     until = iso(done["until"]) if done["until"] else None
     note = {"party_id": str(party.id), "reason": body["reason"], "until": until}
-    connections.cut_off(party.id, body["user_id"], "banned", note)
+    rooms.cut_off(CHAT_NS, party.id, body["user_id"], "banned", note)
     return done
 
 

@@ -24,7 +24,6 @@ def _json_401(code: str, message: str):
 
 def register_jwt_callbacks(jwt: JWTManager) -> None:
     """Every token is checked against its session and its user's status on each request."""
-    from watchparty.auth.models import UserSession
     from watchparty.users.models import User
 
     @jwt.user_lookup_loader
@@ -34,9 +33,9 @@ def register_jwt_callbacks(jwt: JWTManager) -> None:
 
     @jwt.token_in_blocklist_loader
     def is_revoked(_header, payload):
-        sid = payload.get("sid")
-        session = db.session.get(UserSession, uuid.UUID(sid)) if sid else None
-        return session is None or not session.is_active
+        from watchparty.auth.tokens import session_of
+
+        return session_of(payload) is None
 
     jwt.unauthorized_loader(lambda reason: _json_401("unauthorized", "Authentication required."))
     jwt.invalid_token_loader(lambda reason: _json_401("token_invalid", "The token is invalid."))

@@ -14,14 +14,16 @@ from flask import request
 from flask_jwt_extended import decode_token
 from flask_socketio import Namespace
 
-from watchparty.errors import AppError, Unauthorized, ValidationError, error_body
-from watchparty.extensions import db
+from watchparty.errors import AppError, Unauthorized, ValidationError, app_error_for, error_body
+from watchparty.extensions import db, socketio
+from watchparty.live import session_sockets
 
 log = logging.getLogger(__name__)
 
-# (namespace, sid) -> user id, for connections held by this process. A connection lives
-# and dies with its process, so this is the one piece of per-process memory that is right.
-_connections: dict[tuple[str, str], uuid.UUID] = {}
+# (namespace, sid) -> (user id, session id), for connections held by this process. A
+# connection lives and dies with its process, so this is the one per-process memory that is
+# right; whether its session is still live is asked of the live store on every event.
+_connections: dict[tuple[str, str], tuple[uuid.UUID, uuid.UUID]] = {}
 
 
 def room(party_id) -> str:
@@ -36,9 +38,10 @@ def _bearer(auth) -> str | None:
     return header[7:].strip() or None if header.startswith("Bearer ") else None
 
 
-def user_id_for_token(token: str | None) -> uuid.UUID:
-    """The user an access token belongs to, checked like REST checks it; raises Unauthorized."""
-    from watchparty.auth.models import UserSession
+def identity_for_token(token: str | None) -> tuple[uuid.UUID, uuid.UUID]:
+    """(user id, session id) of an access token, checked like REST checks it (its session live
+    and its own); raises Unauthorized."""
+    from watchparty.auth.tokens import session_of
     from watchparty.users.models import User
 
     if not token:
@@ -47,16 +50,15 @@ def user_id_for_token(token: str | None) -> uuid.UUID:
         payload = decode_token(token)
     except Exception as exc:  # noqa: BLE001 - any decode failure is an invalid token
         raise Unauthorized("The token is invalid or expired.", code="token_invalid") from exc
-    sid, sub = payload.get("sid"), payload.get("sub")
-    if payload.get("type") != "access" or not sid or not sub:
+    if payload.get("type") != "access" or not payload.get("sid") or not payload.get("sub"):
         raise Unauthorized("An access token is required.", code="token_invalid")
-    session = db.session.get(UserSession, uuid.UUID(sid))
-    user = db.session.get(User, uuid.UUID(sub))
-    if session is None or not session.is_active:
+    session = session_of(payload)
+    if session is None or session_sockets.is_revoked(session.id):
         raise Unauthorized("The session was revoked.", code="token_revoked")
+    user = db.session.get(User, session.user_id)
     if user is None or not user.can_sign_in:
         raise Unauthorized("This account cannot be used.", code="account_inactive")
-    return user.id
+    return user.id, session.id
 
 
 class AuthedNamespace(Namespace):
@@ -65,19 +67,21 @@ class AuthedNamespace(Namespace):
     def on_connect(self, auth=None):
         """Client connects with `auth: {token}` (or a Bearer header); refused otherwise."""
         try:
-            user_id = user_id_for_token(_bearer(auth))
+            user_id, session_id = identity_for_token(_bearer(auth))
         except AppError as error:
             raise ConnectionRefusedError(error.to_dict()) from None
         finally:
             db.session.remove()
-        _connections[(self.namespace, request.sid)] = user_id
+        _connections[(self.namespace, request.sid)] = (user_id, session_id)
+        session_sockets.track(session_id, self.namespace, request.sid)
         self.connected(user_id)
 
     def on_disconnect(self, reason=None):
         """The connection closed (client left, network dropped, server shutting down)."""
-        user_id = _connections.pop((self.namespace, request.sid), None)
-        if user_id is not None:
-            self.disconnected(user_id)
+        entry = _connections.pop((self.namespace, request.sid), None)
+        if entry is not None:
+            session_sockets.untrack(entry[1], self.namespace, request.sid)
+            self.disconnected(entry[0])
             db.session.remove()
 
     def connected(self, user_id: uuid.UUID) -> None:
@@ -89,10 +93,24 @@ class AuthedNamespace(Namespace):
 
 def current_user_id() -> uuid.UUID:
     """The user of the connection whose event is being handled."""
-    user_id = _connections.get((request.namespace, request.sid))
-    if user_id is None:
+    entry = _connections.get((request.namespace, request.sid))
+    if entry is None:
         raise Unauthorized("This connection is not authenticated.")
-    return user_id
+    return entry[0]
+
+
+def check_session() -> None:
+    """Refuse (and close) a connection whose session was revoked since it connected."""
+    entry = _connections.get((request.namespace, request.sid))
+    if entry is not None and session_sockets.is_revoked(entry[1]):
+        socketio.start_background_task(_close_after_ack, request.sid, request.namespace)
+        raise Unauthorized("The session was revoked.", code="token_revoked")
+
+
+def _close_after_ack(sid: str, namespace: str) -> None:
+    """Close a connection once its refusing ack has gone out."""
+    socketio.sleep(0.05)
+    socketio.server.disconnect(sid, namespace=namespace)
 
 
 def current_user():
@@ -116,13 +134,16 @@ def acked(schema: type[ma.Schema] | None = None):
         @wraps(fn)
         def handler(self, data=None):
             try:
+                check_session()
                 payload = parser.load(data if data is not None else {}) if parser else data
                 return {"ok": True, **(fn(self, payload) or {})}
             except ma.ValidationError as exc:
                 return _failed(ValidationError(errors=_field_errors(exc.messages)))
             except AppError as error:
                 return _failed(error)
-            except Exception:
+            except Exception as exc:
+                if (error := app_error_for(exc)) is not None:  # e.g. the live store is down
+                    return _failed(error)
                 log.exception("socket handler %s failed", fn.__name__)
                 return _failed(None)
 

@@ -2,7 +2,7 @@
 
 from flask import request
 
-from watchparty.common.realtime import AuthedNamespace, acked, current_user_id, room
+from watchparty.common.realtime import AuthedNamespace, acked, current_user_id
 from watchparty.interactive import service
 from watchparty.interactive.schemas import (
     PartyRefSchema,
@@ -11,18 +11,23 @@ from watchparty.interactive.schemas import (
     SocketReactionSchema,
     SocketVoteSchema,
 )
+from watchparty.live import rooms
 from watchparty.parties.access import get_party, require_member
 
 
 class InteractiveNamespace(AuthedNamespace):
     """Members react and vote; hosts and moderators run polls."""
 
+    def disconnected(self, user_id) -> None:
+        """Connection closed: forget it in every party room it was in."""
+        rooms.forget(self.namespace, user_id, request.sid)
+
     @acked(PartyRefSchema)
     def on_join(self, data):
         """A member's client enters the party's room; acked with the open polls."""
         user_id = current_user_id()
         require_member(get_party(data["party_id"]), user_id)
-        self.enter_room(request.sid, room(data["party_id"]))
+        rooms.enter(self.namespace, data["party_id"], user_id, request.sid)
         return {
             "party_id": str(data["party_id"]),
             "polls": service.open_polls(data["party_id"], user_id),
@@ -31,7 +36,7 @@ class InteractiveNamespace(AuthedNamespace):
     @acked(PartyRefSchema)
     def on_leave(self, data):
         """A client stops receiving the party's reactions and polls."""
-        self.leave_room(request.sid, room(data["party_id"]))
+        rooms.leave(self.namespace, data["party_id"], current_user_id(), request.sid)
         return {}
 
     @acked(SocketReactionSchema)

@@ -8,7 +8,7 @@ import uuid
 
 from watchparty.common.realtime import room
 from watchparty.extensions import socketio
-from watchparty.live import presence
+from watchparty.live import presence, rooms
 
 PARTY_NS, CHAT_NS, INTERACTIVE_NS = "/party", "/chat", "/interactive"
 
@@ -31,10 +31,10 @@ def emit_to_user(event: str, payload: dict, party_id, user_id: uuid.UUID) -> Non
 
 
 def disconnect_user(party_id, user_id: uuid.UUID) -> None:
-    """Cut a removed user off the party: close their /party connections, leave its chat room."""
-    from watchparty.chat.connections import cut_off  # chat builds on parties, not the reverse
-
+    """Cut a removed user off the party: close their /party connections, take their /chat
+    and /interactive connections out of its rooms (telling chat clients `removed`)."""
     for sid in user_sids(party_id, user_id):
         presence.leave(party_id, sid)
         socketio.server.disconnect(sid, namespace=PARTY_NS)
-    cut_off(party_id, user_id, "removed", {"party_id": str(party_id)})
+    rooms.cut_off(CHAT_NS, party_id, user_id, "removed", {"party_id": str(party_id)})
+    rooms.cut_off(INTERACTIVE_NS, party_id, user_id)
