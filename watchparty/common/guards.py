@@ -70,12 +70,29 @@ def _problem(roots: list[tuple[str, object]], max_depth: int) -> tuple[str, str]
     return None
 
 
-def _roots(body) -> list[tuple[str, object]]:
-    """The request's fields by name: query parameters, then the body's top-level keys."""
-    roots = [(key, [key, *values]) for key, values in request.args.lists()]
+def _roots(body, query) -> list[tuple[str, object]]:
+    """The fields by name: query parameters, then the body's top-level keys."""
+    roots = [(key, [key, *values]) for key, values in query]
     if isinstance(body, dict):
         return roots + [(str(key), [key, value]) for key, value in body.items()]
     return roots + [("body", body)]
+
+
+def check_text(body, query=(), max_depth: int | None = None) -> None:
+    """One clear 400 for NUL, unpaired surrogates or absurd nesting in parsed input (a
+    request's or a socket event's)."""
+    max_depth = max_depth or current_app.config["JSON_MAX_DEPTH"]
+    found = ("too_deep", "body") if body is _TOO_DEEP else _problem(_roots(body, query), max_depth)
+    if found is None:
+        return
+    code, field = found
+    if code == "too_deep":
+        message = f"The body is nested too deeply (at most {max_depth} levels)."
+    else:
+        message = (
+            "Text may not contain NUL (\\u0000) or unpaired surrogate (\\ud800-\\udfff) characters."
+        )
+    raise ValidationError(message, code=code, errors={field: [message]})
 
 
 def _parsed_body():
@@ -90,20 +107,8 @@ def _parsed_body():
 
 
 def reject_bad_text() -> None:
-    """One clear 400 for NUL, unpaired surrogates or absurd nesting, on every route."""
-    max_depth = current_app.config["JSON_MAX_DEPTH"]
-    body = _parsed_body()
-    found = ("too_deep", "body") if body is _TOO_DEEP else _problem(_roots(body), max_depth)
-    if found is None:
-        return
-    code, field = found
-    if code == "too_deep":
-        message = f"The body is nested too deeply (at most {max_depth} levels)."
-    else:
-        message = (
-            "Text may not contain NUL (\\u0000) or unpaired surrogate (\\ud800-\\udfff) characters."
-        )
-    raise ValidationError(message, code=code, errors={field: [message]})
+    """Check every request's body and query text before a view reads them."""
+    check_text(_parsed_body(), request.args.lists())
 
 
 def register_input_guards(app: Flask) -> None:

@@ -14,6 +14,7 @@ from flask import request
 from flask_jwt_extended import decode_token
 from flask_socketio import Namespace
 
+from watchparty.common.guards import check_text
 from watchparty.errors import AppError, Unauthorized, ValidationError, app_error_for, error_body
 from watchparty.extensions import db, socketio
 from watchparty.live import session_sockets
@@ -135,6 +136,7 @@ def acked(schema: type[ma.Schema] | None = None):
         def handler(self, data=None):
             try:
                 check_session()
+                check_text(data)
                 payload = parser.load(data if data is not None else {}) if parser else data
                 return {"ok": True, **(fn(self, payload) or {})}
             except ma.ValidationError as exc:
