@@ -25,7 +25,12 @@ export function connect(namespace) {
     reconnectionDelayMax: 5000,
   });
   opened.add(socket);
-  socket.on("disconnect", (reason) => reason === "io client disconnect" && opened.delete(socket));
+  socket.on("disconnect", (reason) => {
+    if (reason === "io client disconnect") opened.delete(socket);
+    // The server closed us: if the session was revoked (signed out elsewhere, password changed,
+    // account suspended), the refresh fails and clears it, which sends the page to sign in.
+    if (reason === "io server disconnect") refresh();
+  });
   let refreshed = false;
   socket.on("connect", () => {
     refreshed = false;

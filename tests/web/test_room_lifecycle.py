@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.web.social_helpers import PHONE
 from tests.web.sync_helpers import open_room
 
 
@@ -60,3 +61,15 @@ def test_settings_the_host_changes_reach_a_viewer_without_a_reload(
     expect(page.get_by_text("Chat is turned off in this party.")).to_be_visible()
     expect(page.get_by_role("button", name="Play")).to_be_visible()
     assert guest.errors() == []
+
+
+def test_a_viewer_signed_out_everywhere_leaves_the_room_for_sign_in_at_once(
+    client, users, viewers, watch_party
+):
+    guest = open_room(viewers, watch_party["guest"], watch_party["party_id"], viewport=PHONE)
+    elsewhere = users.login(watch_party["guest"])  # another device of the same person
+    headers = {"Authorization": f"Bearer {elsewhere['access_token']}"}
+    response = client.post("/api/auth/sessions/revoke-all/", headers=headers)
+    assert response.status_code == 200, response.get_json()
+    expect(guest.page).to_have_url(re.compile(r"/signin\?next="), timeout=5_000)
+    expect(guest.page.get_by_role("heading", name="Sign in")).to_be_visible()

@@ -113,16 +113,17 @@ def rotate(token: str) -> dict:
 
 
 def revoke_session(session: UserSession, reason: str) -> None:
-    """Revoke one session: its tokens stop working and its sockets close (caller commits)."""
+    """Revoke one session: its tokens stop working and, on commit, its sockets close (caller
+    commits)."""
     if session.revoked_at is None:
         session.revoked_at = utcnow()
         session.revoked_reason = reason
-    session_sockets.end([session.id])
+    session_sockets.end_after_commit([session.id])
 
 
 def revoke_all(user_id: uuid.UUID, reason: str, keep: uuid.UUID | None = None) -> int:
-    """Revoke every live session of a user except `keep`, closing their sockets; returns how
-    many (caller commits)."""
+    """Revoke every live session of a user except `keep` (their sockets close on commit);
+    returns how many (caller commits)."""
     stmt = update(UserSession).where(
         UserSession.user_id == user_id, UserSession.revoked_at.is_(None)
     )
@@ -130,7 +131,7 @@ def revoke_all(user_id: uuid.UUID, reason: str, keep: uuid.UUID | None = None) -
         stmt = stmt.where(UserSession.id != keep)
     stmt = stmt.values(revoked_at=utcnow(), revoked_reason=reason).returning(UserSession.id)
     revoked = db.session.scalars(stmt.execution_options(synchronize_session=False)).all()
-    session_sockets.end(revoked)
+    session_sockets.end_after_commit(revoked)
     return len(revoked)
 
 

@@ -1,13 +1,17 @@
 """The sockets each sign-in session holds, on any process, and the sessions revoked.
 
-A revoked session must stop working on sockets too. Revoking marks the session in the live
-store, which every socket event checks (one GET), then closes every socket the session holds,
-on every web process: with a message queue, `disconnect` of a sid held elsewhere is relayed.
+A revoked session must stop working on sockets too. Once the revocation is committed, the
+session is marked in the live store, which every socket event checks (one GET), and every
+socket it holds is closed, on every web process: with a message queue, `disconnect` of a sid
+held elsewhere is relayed. Not before the commit: a client told to go would refresh its token
+or reconnect at once, and find the session still live.
 """
 
 from flask import current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
-from watchparty.extensions import socketio
+from watchparty.extensions import db, socketio
 from watchparty.live.state import PROCESS_ID, store
 
 
@@ -50,3 +54,31 @@ def end(session_ids) -> None:
             namespace, sid = entry.split(" ", 1)
             socketio.server.disconnect(sid, namespace=namespace)
         store().delete(key)
+
+
+_PENDING = "session_sockets.end"
+
+
+def end_after_commit(session_ids) -> None:
+    """End the sessions (see `end`) when the current transaction commits; not if it rolls back."""
+    db.session.info.setdefault(_PENDING, set()).update(session_ids)
+
+
+@event.listens_for(Session, "after_commit")
+def _ended(session: Session) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        # Off this thread: closing a local socket runs its disconnect handler, which must not
+        # share the committing request's database session.
+        app = current_app._get_current_object()
+        socketio.start_background_task(_end_in, app, pending)
+
+
+def _end_in(app, session_ids) -> None:
+    with app.app_context():
+        end(session_ids)
+
+
+@event.listens_for(Session, "after_rollback")
+def _kept(session: Session) -> None:
+    session.info.pop(_PENDING, None)
