@@ -96,6 +96,8 @@ class Config:
         self.EMAIL_RATE_LIMIT = env("EMAIL_RATE_LIMIT", "5 per minute")
         self.REGISTER_RATE_LIMIT = env("REGISTER_RATE_LIMIT", "20 per hour")
         self.SOCIAL_RATE_LIMIT = env("SOCIAL_RATE_LIMIT", "30 per minute")
+        self.CODE_LOOKUP_RATE_LIMIT = env("CODE_LOOKUP_RATE_LIMIT", "20 per minute")
+        self.CODE_LOOKUP_IP_RATE_LIMIT = env("CODE_LOOKUP_IP_RATE_LIMIT", "60 per minute")
         self.OAUTH_TIMEOUT = float(env("OAUTH_TIMEOUT", "10"))
         self.AVATAR_MAX_BYTES = int(env("AVATAR_MAX_BYTES", str(5 * 1024 * 1024)))
         # Any request body; the upload routes raise their own cap (VIDEO_/AVATAR_MAX_BYTES).

@@ -5,6 +5,7 @@ import uuid
 from watchparty.chat import presence, service, settings
 from watchparty.chat.schemas import (
     ChatHistoryQuerySchema,
+    ChatJoinSchema,
     ChatMessageSchema,
     ChatSendSchema,
     ChatSentMessageSchema,
@@ -38,7 +39,7 @@ def send(body, party_id: uuid.UUID):
 
 @blp.post("/<uuid:party_id>/join/")
 @auth_required
-@blp.response(200, ChatRoomSchema)
+@blp.response(200, ChatJoinSchema)
 def join(party_id: uuid.UUID):
     """Enter the party's chat (members only): the settings and a confirmation."""
     snapshot = service.enter(party_id, current_user.id)

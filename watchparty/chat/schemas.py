@@ -38,6 +38,16 @@ class ChatSentMessageSchema(ChatMessageSchema):
     status = ma.fields.Constant("sent", dump_only=True)
 
 
+class DumpedNested(ma.fields.Nested):
+    """Nested, for values a service already dumped: dicts pass through; documented as the schema."""
+
+    def _serialize(self, nested_obj, attr, obj, **kwargs):
+        """Return an already-dumped dict as it is; dump anything else with the schema."""
+        if isinstance(nested_obj, dict):
+            return nested_obj
+        return super()._serialize(nested_obj, attr, obj, **kwargs)
+
+
 _message_schema = ChatMessageSchema()
 
 
@@ -96,6 +106,17 @@ class ChatSettingsSchema(ma.Schema):
     )
     allow_links = ma.fields.Boolean()
     allow_emojis = ma.fields.Boolean()
+
+
+class ChatJoinSchema(ma.Schema):
+    """Entering a chat room: a confirmation, recent messages (dumped once, by the service)."""
+
+    success = ma.fields.Boolean()
+    message = ma.fields.String()
+    party_id = ma.fields.String()
+    messages = ma.fields.List(DumpedNested(ChatMessageSchema))
+    settings = ma.fields.Nested(ChatSettingsSchema)
+    allow_chat = ma.fields.Boolean()
 
 
 class ChatPartyRefSchema(ma.Schema):

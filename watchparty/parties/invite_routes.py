@@ -17,6 +17,7 @@ from watchparty.parties.input_schemas import (
     JoinByCodeSchema,
     JoinByInviteSchema,
 )
+from watchparty.parties.limits import code_lookup_limits
 from watchparty.parties.schemas import (
     InvitationSchema,
     InviteCodeSchema,
@@ -32,6 +33,8 @@ blp = Blueprint("parties_invite_routes", __name__, description="Party codes and 
 @auth_required
 @blp.arguments(JoinByCodeSchema)
 @blp.response(200, JoinResultSchema)
+@blp.alt_response(429, description="Too many failed codes (CODE_LOOKUP_RATE_LIMIT)")
+@code_lookup_limits
 def join_by_code(body):
     """Join with the party's room code (`code` or `room_code`, any case)."""
     code = body.get("room_code") or body["code"]
@@ -43,6 +46,8 @@ def join_by_code(body):
 @blp.arguments(JoinByInviteSchema)
 @blp.response(200, JoinResultSchema)
 @blp.alt_response(410, description="The invite code expired or is used up")
+@blp.alt_response(429, description="Too many failed codes (CODE_LOOKUP_RATE_LIMIT)")
+@code_lookup_limits
 def join_by_invite(body):
     """Join with an invite code (no approval needed while it is valid)."""
     return jsonify(invites.join_by_invite(current_user, body["invite_code"]))
