@@ -13,6 +13,7 @@ from watchparty.auth.models import UserToken
 from watchparty.common.types import utcnow
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
+from watchparty.jobs import jobs
 from watchparty.mail.service import send_template
 from watchparty.users import activity
 from watchparty.users.models import DELETED, User
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 VERIFY, RESET = "verify_email", "reset_password"
 LIFETIME = {VERIFY: timedelta(hours=48), RESET: timedelta(hours=1)}
+RESET_JOB = "workers.email.send_password_reset"
 
 
 def _hash(raw: str) -> str:
@@ -115,14 +117,24 @@ def verify_email(raw: str) -> User:
 
 
 def forgot_password(email: str) -> None:
-    """Email a one-hour reset link if the account exists; the caller answers the same anyway."""
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    """Queue the reset job for any email: the request path does the same work either way."""
+    # Looking the account up here would answer known emails measurably later than unknown ones.
+    try:
+        jobs.enqueue("email", RESET_JOB, email.strip().lower(), retries=2, backoff=[5, 30])
+    except Exception:
+        log.exception("could not queue a password reset job")
+
+
+def send_password_reset(email: str) -> None:
+    """The reset job: email a one-hour reset link if the account exists; nothing otherwise."""
+    user = db.session.scalar(select(User).where(User.email == email))
     if user is None or user.status == DELETED:
         return
     raw = issue(user, RESET)
     db.session.commit()
     link = f"{current_app.config['FRONTEND_URL']}/reset-password?token={raw}"
-    _queue(user, "reset_password", "Reset your Watchparty password", link)
+    subject = "Reset your Watchparty password"
+    send_template(user.email, "reset_password", subject, user=user, link=link)
 
 
 def reset_password(raw: str, password: str, confirm: str | None) -> User:

@@ -29,6 +29,12 @@ def email_key() -> str:
     return _account(email.strip().lower()) if email else get_remote_address()
 
 
+def account_ip_key() -> str:
+    """The submitted email's account together with the client IP, for failed sign-ins."""
+    # On the email alone, anyone failing 5 times from anywhere would lock the owner out.
+    return f"{email_key()}:ip:{get_remote_address()}"
+
+
 def two_factor_key() -> str:
     """The account a 2FA step targets: the challenge's user, or the bearer token's."""
     from watchparty.auth.twofactor import challenge_user_id
@@ -75,8 +81,8 @@ def _per_account(key_func, deduct_when=None):
 
 
 def login_limits(view):
-    """Failed attempts: per-IP LOGIN_RATE_LIMIT and per-account ACCOUNT_RATE_LIMIT."""
-    view = _per_account(email_key, failed)(view)
+    """Failed attempts: per-IP LOGIN_RATE_LIMIT and per account+IP ACCOUNT_RATE_LIMIT."""
+    view = _per_account(account_ip_key, failed)(view)
     return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
 
 
