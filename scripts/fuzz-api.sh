@@ -12,11 +12,17 @@ FUZZ=.venv-fuzz
 work=$(mktemp -d)
 export PORT=${PORT:-5099} RATELIMIT_ENABLED=false MEDIA_ROOT="$work/media" MAIL_DIR="$work/mail"
 export DATABASE_URL=${DATABASE_URL:-sqlite:///$work/fuzz.db} ASYNC_MODE=${ASYNC_MODE:-eventlet}
+# Billing runs against localstripe (the Stripe emulator the tests use), as it would against Stripe.
+stripe_port=${STRIPE_PORT:-5098}
+$PY -m localstripe --port "$stripe_port" >"$work/localstripe.log" 2>&1 &
+stripe=$!
+export STRIPE_API_BASE="http://127.0.0.1:$stripe_port" STRIPE_SECRET_KEY=sk_test_fuzz
+export STRIPE_PUBLISHABLE_KEY=pk_test_fuzz STRIPE_WEBHOOK_SECRET=whsec_fuzz
 flask() { .venv/bin/flask --app "watchparty:create_app()" "$@"; }
 flask db upgrade >/dev/null 2>&1
 $PY wsgi.py >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; echo "server log: $work/server.log"' EXIT
+trap 'kill $server $stripe 2>/dev/null; echo "server log: $work/server.log"' EXIT
 for _ in $(seq 50); do curl -sf "localhost:$PORT/api/test/" >/dev/null && break; sleep 0.3; done
 
 base="http://127.0.0.1:$PORT"
