@@ -1,6 +1,7 @@
 """Configuration: the only module that reads the environment."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -145,6 +146,9 @@ class Config:
         self.TRANSCODE_TIMEOUT = int(env("TRANSCODE_TIMEOUT", "7200"))
         self.TRANSCODE_RETRIES = int(env("TRANSCODE_RETRIES", "3"))
         self.TRANSCODE_BACKOFF = env("TRANSCODE_BACKOFF", "10,60,300")  # seconds before retry n
+        # Local to this machine: workers delete the folders of dead pids found there.
+        scratch = os.path.join(tempfile.gettempdir(), "watchparty-scratch")
+        self.TRANSCODE_SCRATCH_DIR = env("TRANSCODE_SCRATCH_DIR", scratch)
         self.JOB_HEARTBEAT_SECONDS = float(env("JOB_HEARTBEAT_SECONDS", "10"))  # lease = 3x this
         self.JOB_SWEEP_SECONDS = int(env("JOB_SWEEP_SECONDS", "30"))  # abandoned-job sweep period
         self.HLS_SEGMENT_SECONDS = int(env("HLS_SEGMENT_SECONDS", "4"))

@@ -1,11 +1,17 @@
 """Run RQ jobs inside the Flask app context, on a short lease renewed while they run."""
 
 import logging
+import os
 import threading
+from pathlib import Path
 
 from rq import SimpleWorker
 from rq.job import Job
+from rq.scheduler import RQScheduler
 from rq.worker import WorkerStatus
+
+from watchparty.common.process import die_with_parent
+from workers import scratch
 
 log = logging.getLogger(__name__)
 _app = None
@@ -22,6 +28,22 @@ def app():
         # The worker serves no sockets: plain threads, and no monkey-patching needed.
         _app = create_app({"ASYNC_MODE": "threading"})
     return _app
+
+
+class AppScheduler(RQScheduler):
+    """RQ's scheduler process, bound to the life of the worker that forked it: a worker killed
+    with SIGKILL would otherwise leave it running (ppid 1), holding the queues' scheduler locks.
+    The kernel ties the child to the forking thread: start() runs on the worker's main thread."""
+
+    def start(self):
+        """Fork the scheduler process, noting the worker's pid for the child."""
+        self.parent_pid = os.getpid()
+        return super().start()
+
+    def work(self):
+        """In the forked child: die with the worker, then schedule as RQ does."""
+        die_with_parent(self.parent_pid)
+        super().work()
 
 
 class AppWorker(SimpleWorker):
@@ -43,6 +65,17 @@ class AppWorker(SimpleWorker):
         kwargs.setdefault("maintenance_interval", max(1, int(sweep)))
         super().__init__(*args, **kwargs)
         self.flask_app = flask_app
+
+    def work(self, burst: bool = False, *args, with_scheduler: bool = False, **kwargs) -> bool:
+        """RQ's work loop, with an AppScheduler (RQ's own, for a burst that forks none)."""
+        if with_scheduler and not burst:
+            self.scheduler = AppScheduler(
+                self.queues, connection=self.connection, serializer=self.serializer
+            )
+            if self.scheduler.acquire_locks():
+                self.scheduler.start()
+            with_scheduler = False  # RQ would start its own
+        return super().work(burst, *args, with_scheduler=with_scheduler, **kwargs)
 
     @property
     def dequeue_timeout(self) -> int:
@@ -80,6 +113,7 @@ class AppWorker(SimpleWorker):
         """RQ's registry sweep; a scheduling worker of the billing queue also (re)starts the
         reconciliation chain (at start-up, and again whenever the chain was lost)."""
         super().run_maintenance_tasks()
+        scratch.sweep(Path((self.flask_app or app()).config["TRANSCODE_SCRATCH_DIR"]))
         if self.scheduler is None or "billing" not in self.queue_names():
             return
         from workers.billing import ensure_scheduled

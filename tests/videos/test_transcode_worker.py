@@ -4,7 +4,6 @@ import contextlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from rq.registry import FailedJobRegistry
 
 from tests.conftest import DATABASE_URL, REDIS_URL
 from tests.videos.test_transcode import check_ladder, hls_keys, make_video, transcode_settings
-from watchparty.config import ROOT
+from tests.workers.kit import spawn_worker
 from watchparty.extensions import db
 from watchparty.jobs import jobs
 from watchparty.videos import pipeline
@@ -31,28 +30,14 @@ pytestmark = pytest.mark.skipif(
 
 def start_worker(app, name: str, tmp_path: Path) -> subprocess.Popen:
     """`python -m workers transcode` in its own process group, with a fast lease and sweep."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "WATCHPARTY_"))}
-    env |= {
-        "PYTHONPATH": str(ROOT),
-        "PYTHONUNBUFFERED": "1",
-        "WATCHPARTY_ENV_FILE": os.devnull,
-        "ASYNC_MODE": "threading",
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "REDIS_URL": REDIS_URL,
-        "MEDIA_ROOT": app.config["MEDIA_ROOT"],
-        "TRANSCODE_PRESET": "veryfast",
-        "HLS_SEGMENT_SECONDS": "1",
-        "TRANSCODE_RETRIES": str(app.config["TRANSCODE_RETRIES"]),
-    }
-    with open(tmp_path / f"{name}.log", "wb") as log:
-        return subprocess.Popen(
-            [sys.executable, "-m", "workers", "transcode", "--heartbeat", "0.5", "--sweep", "1"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    return spawn_worker(
+        app,
+        ["transcode", "--heartbeat", "0.5", "--sweep", "1"],
+        tmp_path / f"{name}.log",
+        TRANSCODE_PRESET="veryfast",
+        HLS_SEGMENT_SECONDS="1",
+        TRANSCODE_RETRIES=str(app.config["TRANSCODE_RETRIES"]),
+    )
 
 
 def until(predicate, timeout: float, what: str, logs: Path):
@@ -124,7 +109,7 @@ def test_a_worker_killed_mid_transcode_is_retried_by_an_idle_one(app, users, cli
         victim.wait(10)
         # ffmpeg dies with its worker instead of encoding on for nobody.
         until(lambda: all(gone(pid) for pid in encoders), 10, "ffmpeg to die", tmp_path)
-        stop_group(victim)  # the worker's scheduler child, which outlives it
+        stop_group(victim)  # anything of the killed worker's group still running
         half_done = db.session.get(Video, video.id)
         assert half_done.status == PROCESSING and half_done.hls_prefix is None
 

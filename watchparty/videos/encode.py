@@ -1,15 +1,11 @@
 """Run one ffmpeg command to the end, reporting its `-progress` output as it goes."""
 
-import ctypes
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
 
-PR_SET_PDEATHSIG = 1
-_libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+from watchparty.common.process import die_with_parent, supported
 
 
 class EncodeError(Exception):
@@ -18,11 +14,6 @@ class EncodeError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    # A worker killed with SIGKILL must not leave ffmpeg encoding into a temp dir for nobody.
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def run(cmd: list[str], on_progress: Callable[[float], None], timeout: float) -> None:
@@ -34,7 +25,7 @@ def run(cmd: list[str], on_progress: Callable[[float], None], timeout: float) ->
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,
-            preexec_fn=_die_with_parent if _libc is not None else None,
+            preexec_fn=die_with_parent if supported() else None,
         )
         expired = threading.Event()
 

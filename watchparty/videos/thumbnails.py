@@ -1,5 +1,6 @@
 """Poster frames: one JPEG grabbed from the source at a point in time."""
 
+import os
 import posixpath
 import secrets
 import subprocess
@@ -32,6 +33,13 @@ def poster_time(duration: float | None) -> float:
 def replaceable(key: str | None) -> bool:
     """Whether a transcode may put its automatic poster in place of thumbnail `key`."""
     return key is None or posixpath.basename(key).startswith(AUTOMATIC)
+
+
+def scratch_dir(kind: str) -> tempfile.TemporaryDirectory:
+    """A temp folder under TRANSCODE_SCRATCH_DIR named `<pid>-<kind>-…` (swept if pid dies)."""
+    root = Path(current_app.config["TRANSCODE_SCRATCH_DIR"])
+    root.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix=f"{os.getpid()}-{kind}-", dir=root)
 
 
 def grab(source: Path, at: float, out: Path, timeout: float = 120) -> None:
@@ -70,7 +78,7 @@ def regenerate(video_id: uuid.UUID, timestamp: float) -> str | None:
     at = max(0.0, min(float(timestamp), max(0.0, (video.duration or 0.0) - 0.05)))
     with (
         storage().local_copy(video.source_key) as source,
-        tempfile.TemporaryDirectory(prefix="watchparty-thumb-") as work,
+        scratch_dir("thumb") as work,
     ):
         frame = Path(work) / "frame.jpg"
         grab(source, at, frame, timeout=current_app.config["TRANSCODE_TIMEOUT"])

@@ -2,7 +2,6 @@
 
 import logging
 import secrets
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -68,7 +67,7 @@ def _attempt(video: Video, attempt: int) -> None:
     progress.emit(video, "probing")
     with (
         _source(video) as source,
-        tempfile.TemporaryDirectory(prefix="watchparty-transcode-") as work,
+        thumbnails.scratch_dir("transcode") as work,
     ):
         info = probe(source)
         _record(video, info, source)
