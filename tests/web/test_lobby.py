@@ -120,7 +120,9 @@ def test_a_room_code_link_to_an_approval_party_says_the_request_awaits_approval(
     viewers, users, client
 ):
     host = users.create()
-    party = create_party(client, users, host, title="Members only", require_approval=True)
+    party = create_party(
+        client, users, host, title="Members only", require_approval=True, visibility="public"
+    )
     viewer = viewers(users.create()).open(f"/join/{party['room_code']}")
     page = viewer.page
     expect(page.get_by_role("heading", name="Members only")).to_be_visible()
