@@ -83,6 +83,15 @@ class Socket:
         with self._arrived:
             self.events.clear()
 
+    def closed_by_server(self, timeout: float = 5) -> bool:
+        """Whether the server closed this namespace connection within `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while self.namespace in self.client.namespaces:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
     def close(self) -> None:
         """Disconnect."""
         self.client.disconnect()

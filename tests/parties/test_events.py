@@ -7,16 +7,6 @@ import pytest
 from tests.parties.helpers import create_party
 
 
-def _closed(socket, timeout: float = 5) -> bool:
-    """Whether the server closed the socket's namespace connection within `timeout`."""
-    deadline = time.monotonic() + timeout
-    while socket.namespace in socket.client.namespaces:
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
-
-
 @pytest.fixture
 def party_with_guest(client, users, me):
     """A public party, a joined guest, and both connected to /party and joined to its room."""
@@ -44,7 +34,7 @@ def test_kicked_user_is_told_and_disconnected_and_the_room_updated(
     assert response.status_code == 200
     kicked = guest_socket.wait_for("kicked")
     assert kicked == {"party_id": party["id"], "reason": "spoilers", "action": "kick"}
-    assert _closed(guest_socket)
+    assert guest_socket.closed_by_server()
     update = host_socket.wait_for(
         "participants", lambda p: all(m["user"]["id"] != str(guest.id) for m in p["participants"])
     )

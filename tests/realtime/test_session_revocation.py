@@ -2,8 +2,6 @@
 suspension and account deletion close that session's sockets on every namespace within a
 second, and an event sent on a revoked session is refused even before the close lands."""
 
-import time
-
 import pytest
 import socketio
 from flask_jwt_extended import create_access_token, create_refresh_token
@@ -12,15 +10,6 @@ from tests.factories import PASSWORD
 from watchparty.live import session_sockets
 
 NAMESPACES = ("/party", "/chat", "/interactive")
-
-
-def _closed_within(socket, seconds: float = 1.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while socket.namespace in socket.client.namespaces:
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 @pytest.fixture
@@ -42,7 +31,7 @@ def test_logout_closes_the_sessions_sockets_on_every_namespace_within_a_second(c
     body = {"refresh_token": tokens["refresh_token"]}
     assert client.post("/api/auth/logout/", json=body, headers=bearer).status_code == 200
     for namespace, socket in opened.items():
-        assert _closed_within(socket), namespace
+        assert socket.closed_by_server(1.0), namespace
 
 
 def test_revoking_a_session_from_another_closes_only_its_sockets(client, users, signed_in, sockets):
@@ -53,7 +42,7 @@ def test_revoking_a_session_from_another_closes_only_its_sockets(client, users, 
     url = f"/api/auth/sessions/{tokens['session_id']}/"
     headers = {"Authorization": f"Bearer {other['access_token']}"}
     assert client.delete(url, headers=headers).status_code == 200
-    assert all(_closed_within(socket) for socket in opened.values())
+    assert all(socket.closed_by_server(1.0) for socket in opened.values())
     assert kept.call("time", {"t0": 1})["ok"] is True
 
 
@@ -65,7 +54,7 @@ def test_password_change_closes_the_other_sessions_sockets(client, users, signed
     headers = {"Authorization": f"Bearer {current['access_token']}"}
     response = client.post("/api/auth/change-password/", json=body, headers=headers)
     assert response.status_code == 200, response.get_json()
-    assert all(_closed_within(socket) for socket in opened.values())
+    assert all(socket.closed_by_server(1.0) for socket in opened.values())
 
 
 def test_suspension_closes_every_socket_of_the_user(client, users, signed_in):
@@ -73,7 +62,7 @@ def test_suspension_closes_every_socket_of_the_user(client, users, signed_in):
     admin = users.session_headers(users.admin())
     response = client.post(f"/api/admin/users/{user.id}/suspend/", json={}, headers=admin)
     assert response.status_code == 200, response.get_json()
-    assert all(_closed_within(socket) for socket in opened.values())
+    assert all(socket.closed_by_server(1.0) for socket in opened.values())
 
 
 def test_an_event_on_a_revoked_session_is_refused_before_the_close_arrives(signed_in):
