@@ -1,6 +1,6 @@
 """Where a playback command's time goes before its `state` broadcast leaves the server.
 
-Runs the real control service (watchparty.parties.control.control) in this process, on the
+Runs the real control service (watchparty.playback.control.control) in this process, on the
 bench PostgreSQL (and Redis unless --redis ''), with each stage wrapped in a timer: the
 party and permission queries, the cmd_id claim, the presence read, the atomic state update,
 the broadcast call and the persist after it. No sockets: this isolates server-side work from
@@ -17,13 +17,13 @@ from collections import defaultdict
 from rt_common import DEFAULT_DB, DEFAULT_REDIS, Seeder, reproduce, reset_stores, summary
 
 STAGES = [
-    ("watchparty.parties.control", "get_party"),
-    ("watchparty.parties.control", "require_control"),
-    ("watchparty.parties.control", "_claim"),
+    ("watchparty.playback.control", "get_party"),
+    ("watchparty.playback.control", "require_control"),
+    ("watchparty.playback.control", "_claim"),
     ("watchparty.live.presence", "connections"),
-    ("watchparty.parties.sync", "current"),
+    ("watchparty.playback.sync", "current"),
     ("watchparty.parties.broadcast", "emit"),
-    ("watchparty.parties.sync", "persist"),
+    ("watchparty.playback.sync", "persist"),
 ]
 
 

@@ -4,14 +4,14 @@ Options such as render_as_batch (SQLite cannot ALTER most things) and compare_ty
 from create_app's `migrate.init_app(...)`, so the CLI and the tests configure Alembic alike.
 """
 
-import importlib
 import logging
-import pkgutil
 from logging.config import fileConfig
 from pathlib import Path
 
 from alembic import context
 from flask import current_app
+
+from watchparty import models
 
 config = context.config
 
@@ -37,25 +37,12 @@ def ensure_sqlite_directory() -> None:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
 
 
-def import_all_models() -> None:
-    """Import every `watchparty.<domain>.models` so autogenerate sees each table."""
-    import watchparty
-
-    for module in pkgutil.walk_packages(watchparty.__path__, "watchparty."):
-        if module.name.rsplit(".", 1)[-1] == "models":
-            importlib.import_module(module.name)
-
-
-import_all_models()
 config.set_main_option("sqlalchemy.url", get_engine_url())
-target_db = current_app.extensions["migrate"].db
 
 
 def get_metadata():
-    """The models' metadata (every model module is imported by create_app)."""
-    if hasattr(target_db, "metadatas"):
-        return target_db.metadatas[None]
-    return target_db.metadata
+    """The metadata of every table (watchparty.models imports each domain's models)."""
+    return models.metadata
 
 
 def run_migrations_offline() -> None:

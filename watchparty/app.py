@@ -52,7 +52,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
         cors_allowed_origins=socketio_origin_check(cfg.CORS_ORIGINS),
         cors_credentials="*" not in cfg.CORS_ORIGINS,
     )
-    # Named rest_api so it is never confused with the watchparty.api blueprint table.
+    # Named rest_api so it is never confused with the watchparty.blueprints blueprint table.
     rest_api.ERROR_SCHEMA = ErrorSchema  # document our error shape, not flask-smorest's
     if not cfg.API_DOCS_PUBLIC:
         app.config["OPENAPI_URL_PREFIX"] = None  # flask-smorest then serves no spec or UI
@@ -61,9 +61,10 @@ def create_app(config: Config | dict | None = None) -> Flask:
     init_storage(app)
     init_live(app)
 
+    import watchparty.models  # noqa: F401 - every table, before the first query or migration
     from watchparty.admin.cli import admin_cli
-    from watchparty.api import register_api, register_namespaces
     from watchparty.billing.cli import billing_cli
+    from watchparty.blueprints import register_api, register_namespaces
     from watchparty.common.auth import register_jwt_callbacks
     from watchparty.common.guards import register_input_guards
 

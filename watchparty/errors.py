@@ -5,6 +5,7 @@ import logging
 from flask import Flask, request
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from watchparty.common.types import iso, utcnow
@@ -111,6 +112,8 @@ def app_error_for(exc: BaseException) -> AppError | None:
     wrapped that failure, as RQ and limits may), or None for a real bug."""
     if isinstance(exc, AppError):
         return exc
+    if isinstance(exc, IntegrityError):
+        return duplicate_conflict(exc)
     seen: set[int] = set()
     cause: BaseException | None = exc
     while cause is not None and id(cause) not in seen:
@@ -122,6 +125,17 @@ def app_error_for(exc: BaseException) -> AppError | None:
         seen.add(id(cause))
         cause = getattr(cause, "storage_error", None) or cause.__cause__ or cause.__context__
     return None
+
+
+def duplicate_conflict(exc: IntegrityError) -> Conflict:
+    """The one 409 for a unique or foreign-key violation: something changed meanwhile.
+
+    Services that can say more (which field is taken) raise their own Conflict instead,
+    through `common.inserts.commit_unique`; every other violation ends up here."""
+    return Conflict(
+        "This conflicts with data stored meanwhile (a duplicate, or a row that is gone).",
+        code="integrity_conflict",
+    )
 
 
 def error_body(code: str, message: str, detail=None, errors=None) -> dict:
@@ -190,6 +204,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
         mapped = app_error_for(error)
+        if isinstance(error, IntegrityError):
+            from watchparty.extensions import db
+
+            db.session.rollback()
         if mapped is not None:
             log.warning("%s %s: %s (%r)", request.method, request.path, mapped.message, error)
             return mapped.to_dict(), mapped.status, mapped.headers

@@ -8,8 +8,8 @@ from flask import current_app
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
-from watchparty.billing import events
 from watchparty.billing import reconcile as reconciliation
+from watchparty.billing import stripe_events
 from watchparty.billing.stripe_api import configured
 from watchparty.jobs import jobs
 
@@ -23,7 +23,7 @@ PENDING = (JobStatus.SCHEDULED, JobStatus.QUEUED, JobStatus.STARTED, JobStatus.D
 
 def process_event(event_id: str) -> None:
     """Apply one stored Stripe event (retried by RQ when an attempt fails)."""
-    events.process(event_id)
+    stripe_events.process(event_id)
 
 
 def reconcile_once() -> str:

@@ -9,7 +9,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from tests.helpers import assert_error
-from watchparty.billing import sync
+from watchparty.billing import stripe_sync
 from watchparty.billing.models import Plan, PromoCode, Subscription
 from watchparty.billing.stripe_api import client as stripe_client
 from watchparty.extensions import db
@@ -125,7 +125,7 @@ def test_a_3d_secure_card_answers_requires_action_then_authentication_activates(
     )
     assert done.status_code == 200, done.text
     stripe_id = body["subscription"]["stripe_subscription_id"]
-    row = sync.upsert_subscription(client_sub(stripe_id))
+    row = stripe_sync.upsert_subscription(client_sub(stripe_id))
     assert row.status == "active"
     assert db.session.get(User, user.id).is_premium is True
 

@@ -1,5 +1,5 @@
 """A subscription's life: usage on GET, cancel at period end and resume, cancel now; and
-`sync.upsert_subscription`, the one way Stripe's view becomes the local row."""
+`stripe_sync.upsert_subscription`, the one way Stripe's view becomes the local row."""
 
 import time
 from datetime import timedelta
@@ -8,7 +8,7 @@ import pytest
 
 from tests.billing.test_subscribe import subscribe
 from tests.helpers import assert_error
-from watchparty.billing import plans, sync
+from watchparty.billing import plans, stripe_sync
 from watchparty.billing.models import Subscription
 from watchparty.billing.stripe_api import client as stripe_client
 from watchparty.billing.usage import month_start
@@ -149,8 +149,8 @@ def _stripe_subscription(user, plan_id="premium"):
 def test_upsert_finds_the_user_by_customer_and_is_idempotent(users):
     user = users.create()
     remote = _stripe_subscription(user)
-    first = sync.upsert_subscription(remote)
-    again = sync.upsert_subscription(remote.to_dict())
+    first = stripe_sync.upsert_subscription(remote)
+    again = stripe_sync.upsert_subscription(remote.to_dict())
     assert first is not None and again.id == first.id
     assert db.session.query(Subscription).count() == 1
     assert first.user_id == user.id and first.plan_id == "premium" and first.status == "active"
@@ -161,20 +161,20 @@ def test_upsert_ignores_news_older_than_the_row(users):
     user = users.create()
     data = _stripe_subscription(user).to_dict()
     now = int(time.time())
-    sync.upsert_subscription(data, as_of=now)
+    stripe_sync.upsert_subscription(data, as_of=now)
     stale = data | {"status": "canceled"}
-    row = sync.upsert_subscription(stale, as_of=now - 60)
+    row = stripe_sync.upsert_subscription(stale, as_of=now - 60)
     assert row.status == "active" and is_premium(user.id)
-    row = sync.upsert_subscription(stale, as_of=now + 60)
+    row = stripe_sync.upsert_subscription(stale, as_of=now + 60)
     assert row.status == "canceled" and not is_premium(user.id)
 
 
 def test_upsert_skips_creator_subscriptions_unknown_customers_and_junk(users):
     user = users.create()
     data = _stripe_subscription(user).to_dict()
-    assert sync.upsert_subscription(data | {"metadata": {"kind": "creator"}}) is None
+    assert stripe_sync.upsert_subscription(data | {"metadata": {"kind": "creator"}}) is None
     stranger = data | {"id": "sub_other", "customer": "cus_nobody", "metadata": {}}
-    assert sync.upsert_subscription(stranger) is None
-    assert sync.upsert_subscription({}) is None
-    assert sync.upsert_subscription({"id": "sub_x", "items": None}) is None
+    assert stripe_sync.upsert_subscription(stranger) is None
+    assert stripe_sync.upsert_subscription({}) is None
+    assert stripe_sync.upsert_subscription({"id": "sub_x", "items": None}) is None
     assert db.session.query(Subscription).count() == 0

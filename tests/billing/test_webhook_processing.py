@@ -7,7 +7,7 @@ import stripe as stripe_errors
 from sqlalchemy import select
 
 from tests.billing.test_webhooks import event_body, post_event
-from watchparty.billing import customers, events
+from watchparty.billing import customers, stripe_events
 from watchparty.billing.event_models import WebhookEvent
 from watchparty.billing.models import Invoice, Plan, Subscription
 from watchparty.billing.stripe_api import client as stripe
@@ -129,7 +129,7 @@ def test_processing_an_event_twice_changes_nothing_more(client, stripe_on, users
     post_event(client, event_body("evt_once", "customer.subscription.created", snapshot(sub)))
     run_jobs()
     before = db.session.scalars(select(Subscription)).one().updated_at
-    event = events.process("evt_once")
+    event = stripe_events.process("evt_once")
     assert event.status == "processed" and event.attempts == 1
     assert db.session.scalars(select(Subscription)).one().updated_at == before
 
@@ -152,7 +152,7 @@ def test_a_failed_attempt_is_marked_failed_with_the_error(stripe_on, app, monkey
     # Stripe unreachable: the re-fetch fails, so the event must not count as processed.
     monkeypatch.setitem(app.config, "STRIPE_API_BASE", "http://127.0.0.1:9")
     with pytest.raises(stripe_errors.APIConnectionError):
-        events.process("evt_fail")
+        stripe_events.process("evt_fail")
     event = db.session.get(WebhookEvent, "evt_fail")
     assert event.status == "failed" and "APIConnectionError" in event.error
     assert event.attempts == 1 and event.processed_at is None

@@ -7,7 +7,7 @@ import pytest
 
 from tests.realtime.partykit import control
 from watchparty.live.state import server_ms, store
-from watchparty.parties import ready, sync
+from watchparty.playback import ready, sync
 
 
 @pytest.fixture

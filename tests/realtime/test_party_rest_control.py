@@ -4,8 +4,8 @@ from tests.helpers import assert_error
 from tests.realtime.partykit import state_with
 from watchparty.extensions import db
 from watchparty.live.state import store
-from watchparty.parties import sync
 from watchparty.parties.models import ENDED, POLICY_HOST, Party
+from watchparty.playback import sync
 
 
 def url(party) -> str:

@@ -9,7 +9,7 @@ from watchparty.extensions import db
 from watchparty.users.models import User
 from watchparty.videos.engagement_models import VideoView
 from watchparty.videos.models import Video
-from watchparty.videos.views import record_view, viewer_key
+from watchparty.videos.view_counts import record_view, viewer_key
 
 
 def _url(video) -> str:

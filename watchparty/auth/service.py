@@ -4,10 +4,10 @@ import uuid
 from functools import cache
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from watchparty.auth import tokens
 from watchparty.auth.passwords import check_password, hash_password, policy_errors
+from watchparty.common.inserts import commit_unique
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, Forbidden, Unauthorized, ValidationError
 from watchparty.extensions import db
@@ -112,11 +112,7 @@ def register(data: dict) -> dict:
         last_name=data.get("last_name", "").strip(),
     )
     db.session.add(user)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise _email_taken() from None
+    commit_unique(_email_taken(), flush=True)
     activity.record(user.id, activity.ACCOUNT_CREATED, promo_code=data.get("promo_code"))
     body = issue_tokens(user)
     from watchparty.auth.onetime import send_verification

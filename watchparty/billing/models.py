@@ -145,7 +145,3 @@ class PromoCode(TimestampMixin, db.Model):
     times_redeemed: Mapped[int] = mapped_column(Integer, default=0)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     stripe_coupon_id: Mapped[str | None] = mapped_column(String(100))
-
-
-from watchparty.billing import event_models  # noqa: E402, F401 - register the tables
-from watchparty.creators import models as creator_models  # noqa: E402, F401

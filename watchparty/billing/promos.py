@@ -6,11 +6,11 @@ discount, so one rule decides whether a code is redeemable whichever path asks.
 """
 
 from sqlalchemy import or_
-from sqlalchemy.exc import IntegrityError
 
 from watchparty.billing.models import PromoCode
 from watchparty.billing.money import to_major
 from watchparty.billing.stripe_api import call, client, require_configured
+from watchparty.common.inserts import commit_unique
 from watchparty.common.pagination import paginate
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, ValidationError
@@ -129,11 +129,8 @@ def create(data: dict) -> dict:
         stripe_coupon_id=coupon.id,
     )
     db.session.add(promo)
-    try:
-        db.session.commit()
-    except IntegrityError as error:  # created concurrently under the same code
-        db.session.rollback()
-        raise Conflict("A promo code with this name exists.", code="promo_code_exists") from error
+    # Created concurrently under the same code: the loser is told so.
+    commit_unique(Conflict("A promo code with this name exists.", code="promo_code_exists"))
     return dump(promo)
 
 

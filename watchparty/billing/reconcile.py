@@ -14,10 +14,10 @@ from flask import current_app
 from sqlalchemy import select
 
 from watchparty.billing.event_models import ReconciliationRun
-from watchparty.billing.events import kind_of
 from watchparty.billing.models import BillingAccount, Subscription
 from watchparty.billing.reconcile_state import diff, user_state
 from watchparty.billing.stripe_api import client, require_configured
+from watchparty.billing.stripe_events import kind_of
 from watchparty.common.types import utcnow
 from watchparty.creators.models import CreatorSubscription, Tip
 from watchparty.extensions import db
@@ -34,11 +34,11 @@ FATAL = (stripe.APIConnectionError, stripe.AuthenticationError, stripe.Permissio
 def _apply_subscription(sub) -> None:
     """Upsert a Stripe subscription, platform or creator, as Stripe has it now."""
     if kind_of(sub) == "creator":
-        from watchparty.creators.sync import upsert_creator_subscription
+        from watchparty.creators.stripe_sync import upsert_creator_subscription
 
         upsert_creator_subscription(sub, as_of=None)
     else:
-        from watchparty.billing.sync import upsert_subscription
+        from watchparty.billing.stripe_sync import upsert_subscription
 
         upsert_subscription(sub, as_of=None)
 
@@ -52,7 +52,7 @@ def _apply_invoice(invoice) -> None:
 
 def _apply_payment_intent(intent) -> None:
     """Record a tip's payment intent as Stripe has it now."""
-    from watchparty.creators.sync import record_payment_intent
+    from watchparty.creators.stripe_sync import record_payment_intent
 
     record_payment_intent(intent, as_of=None)
 

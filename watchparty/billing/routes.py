@@ -2,11 +2,7 @@
 
 from flask import jsonify
 
-from watchparty.billing import (
-    models,  # noqa: F401 - register the tables
-    plans,
-    subscriptions,
-)
+from watchparty.billing import plans, subscriptions
 from watchparty.billing.schemas import (
     CancelSchema,
     PlanListSchema,

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from watchparty.billing import customers, limits, plans, sync, usage
+from watchparty.billing import customers, limits, plans, stripe_sync, usage
 from watchparty.billing.models import Subscription
 from watchparty.billing.schemas import dump_subscription, next_payment
 from watchparty.billing.stripe_api import PaymentFailed, call, client, require_configured
@@ -36,7 +36,8 @@ def _abandon_incomplete(user_id) -> None:
     ).all()
     for row in rows:
         stripe_id = row.stripe_subscription_id
-        sync.upsert_subscription(call(lambda sid=stripe_id: client().subscriptions.cancel(sid)))
+        cancelled = call(lambda sid=stripe_id: client().subscriptions.cancel(sid))
+        stripe_sync.upsert_subscription(cancelled)
 
 
 def _paid_plan(plan_id: str):
@@ -65,7 +66,7 @@ def _params(user, plan, promo) -> dict:
     params = {
         "customer": customers.ensure_customer(user),
         "items": [{"plan": plan.stripe_plan_id}],
-        "metadata": {"kind": sync.PLATFORM, "user_id": str(user.id), "plan_id": plan.id},
+        "metadata": {"kind": stripe_sync.PLATFORM, "user_id": str(user.id), "plan_id": plan.id},
         "payment_behavior": "allow_incomplete",
         "expand": ["latest_invoice.payment_intent"],
     }
@@ -76,14 +77,14 @@ def _params(user, plan, promo) -> dict:
 
 def _payment_intent(remote) -> dict:
     """The first invoice's payment intent (expanded) as a dict; {} when there is none."""
-    invoice = sync.as_dict(remote).get("latest_invoice")
+    invoice = stripe_sync.as_dict(remote).get("latest_invoice")
     intent = invoice.get("payment_intent") if isinstance(invoice, dict) else None
     return intent if isinstance(intent, dict) else {}
 
 
 def _record(remote, promo) -> Subscription | None:
     """Store the new subscription (and the promotion it used). Commits."""
-    row = sync.upsert_subscription(remote)
+    row = stripe_sync.upsert_subscription(remote)
     if row is not None and promo is not None:
         from watchparty.billing.promos import record_redemption
 
@@ -174,7 +175,7 @@ def cancel(user, at_period_end: bool = True, reason: str | None = None) -> dict:
     else:
         remote = call(lambda: client().subscriptions.cancel(stripe_id))
         text = "Your subscription has been cancelled."
-    row = sync.upsert_subscription(remote) or row
+    row = stripe_sync.upsert_subscription(remote) or row
     row.cancel_reason = reason
     db.session.commit()
     return {"success": True, "message": text, "subscription": dump_subscription(row)}
@@ -196,7 +197,7 @@ def resume(user) -> dict:
     params = {"cancel_at_period_end": False}
     stripe_id = row.stripe_subscription_id
     remote = call(lambda: client().subscriptions.update(stripe_id, params=params))
-    row = sync.upsert_subscription(remote) or row
+    row = stripe_sync.upsert_subscription(remote) or row
     row.cancel_reason = None
     db.session.commit()
     return {

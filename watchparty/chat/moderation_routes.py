@@ -11,11 +11,13 @@ from watchparty.chat.moderation_schemas import (
     ChatModerationResultSchema,
     ChatUnbanSchema,
 )
-from watchparty.chat.routes import blp
 from watchparty.chat.stats import stats as chat_stats
 from watchparty.chat.stats_schemas import ChatStatsSchema
 from watchparty.common.auth import auth_required, current_user
+from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import page_of
+
+blp = Blueprint("chat_moderation", __name__, description="Chat moderation")
 
 
 @blp.post("/<uuid:party_id>/moderate/")

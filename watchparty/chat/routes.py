@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.chat import presence, service, settings
+from watchparty.chat import active_users, service, settings
 from watchparty.chat.schemas import (
     ChatHistoryQuerySchema,
     ChatJoinSchema,
@@ -57,9 +57,9 @@ def leave(party_id: uuid.UUID):
 @blp.get("/<uuid:party_id>/active-users/")
 @auth_required
 @blp.response(200, ChatActiveUsersSchema)
-def active_users(party_id: uuid.UUID):
+def list_active_users(party_id: uuid.UUID):
     """Members connected to the party right now, with when they were last seen."""
-    return presence.active_users(party_id, current_user.id)
+    return active_users.active_users(party_id, current_user.id)
 
 
 @blp.get("/<uuid:party_id>/settings/")
@@ -77,7 +77,3 @@ def get_settings(party_id: uuid.UUID):
 def update_settings(changes, party_id: uuid.UUID):
     """Change chat settings (host or moderator; partial bodies); broadcast as `settings`."""
     return settings.update(party_id, current_user.id, changes)
-
-
-# Moderation views register on this blueprint too; imported last because they use `blp`.
-from watchparty.chat import moderation_routes  # noqa: E402, F401

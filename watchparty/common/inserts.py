@@ -1,10 +1,10 @@
-"""Insert-if-absent on the unique key, race-free on PostgreSQL and SQLite alike."""
+"""Writes that race: insert-if-absent on the unique key, and commits whose duplicate is a 409."""
 
 from sqlalchemy import insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
-from watchparty.errors import NotFound
+from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db
 
 
@@ -26,3 +26,15 @@ def insert_once(model, *, missing: str = "Video not found", **values) -> bool:
     except IntegrityError as error:  # a foreign key: the parent row went away meanwhile
         db.session.rollback()
         raise NotFound(missing) from error
+
+
+def commit_unique(conflict: Conflict, *, flush: bool = False) -> None:
+    """Commit (or only flush); a unique violation rolls back and raises `conflict`.
+
+    For the writes whose duplicate has its own message (an email taken, a second vote);
+    any other IntegrityError reaches the app's one mapping, `errors.duplicate_conflict`."""
+    try:
+        db.session.flush() if flush else db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise conflict from error

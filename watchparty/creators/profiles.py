@@ -3,8 +3,8 @@
 import uuid
 
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
 
+from watchparty.common.inserts import commit_unique
 from watchparty.creators.models import CreatorProfile
 from watchparty.creators.schemas import CreatorDetailSchema, CreatorTierSchema
 from watchparty.errors import Conflict, NotFound
@@ -41,11 +41,8 @@ def become_creator(user, body: dict) -> CreatorProfile:
     amount = None if price is None else pricing.parse_price(price, currency, "subscription_price")
     profile = CreatorProfile(user_id=user.id, bio=body.get("bio", ""), currency=currency)
     db.session.add(profile)
-    try:
-        db.session.commit()
-    except IntegrityError:  # a concurrent request created it first
-        db.session.rollback()
-        raise Conflict("You already have a creator account.", code="already_a_creator") from None
+    # A concurrent request may have created it first.
+    commit_unique(Conflict("You already have a creator account.", code="already_a_creator"))
     if amount is not None:
         # The profile stays (without a price) if Stripe fails here: the caller can retry
         # POST /me/price/ and nothing claims a plan that does not exist.

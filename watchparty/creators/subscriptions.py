@@ -9,7 +9,7 @@ from watchparty.billing.models import ENTITLED
 from watchparty.billing.stripe_api import PaymentFailed, call, client, require_configured
 from watchparty.common.pagination import page_dict, paginate
 from watchparty.common.types import iso
-from watchparty.creators import pricing, profiles, sync
+from watchparty.creators import pricing, profiles, stripe_sync
 from watchparty.creators.models import CreatorProfile, CreatorSubscription
 from watchparty.creators.schemas import CreatorSubscriberSchema
 from watchparty.errors import Conflict, ValidationError
@@ -92,12 +92,12 @@ def _subscribe(user, creator_id: uuid.UUID, body: dict) -> tuple[dict, int]:
         "metadata": metadata,
         "expand": ["latest_invoice.payment_intent"],
     }
-    stripe_sub = sync.plain(call(lambda: client().subscriptions.create(params=params)))
+    stripe_sub = stripe_sync.plain(call(lambda: client().subscriptions.create(params=params)))
     invoice = stripe_sub.get("latest_invoice") or {}
     intent = invoice.get("payment_intent") if isinstance(invoice, dict) else None
     if stripe_sub["status"] == "incomplete":
         if intent and intent.get("status") == "requires_action":
-            sync.upsert_creator_subscription(stripe_sub)
+            stripe_sync.upsert_creator_subscription(stripe_sub)
             return {
                 "message": "requires_action",
                 "type": "payment",
@@ -109,9 +109,9 @@ def _subscribe(user, creator_id: uuid.UUID, body: dict) -> tuple[dict, int]:
         # Declined: cancel at Stripe so nothing is left half-made, and keep no row.
         call(lambda: client().subscriptions.cancel(stripe_sub["id"]))
         raise PaymentFailed("Your card was declined.", detail="card_declined")
-    row = sync.upsert_creator_subscription(stripe_sub)
+    row = stripe_sync.upsert_creator_subscription(stripe_sub)
     if isinstance(invoice, dict) and invoice.get("id"):
-        sync.record_creator_invoice(invoice)
+        stripe_sync.record_creator_invoice(invoice)
     return {
         "message": "success",
         "subscription_id": stripe_sub["id"],
@@ -131,7 +131,7 @@ def unsubscribe(user, creator_id: uuid.UUID) -> dict:
         params = {"cancel_at_period_end": True}
         sid = row.stripe_subscription_id
         stripe_sub = call(lambda: client().subscriptions.update(sid, params=params))
-        row = sync.upsert_creator_subscription(stripe_sub) or row
+        row = stripe_sync.upsert_creator_subscription(stripe_sub) or row
     return {
         "message": f"Successfully unsubscribed from {profile.user.full_name}",
         "end_date": iso(row.current_period_end),

@@ -2,7 +2,8 @@
 
 A declined card stores nothing (402): the sender sees the error at once, and no row claims
 money that never moved. A card that needs 3-D Secure stores the tip as `requires_action`
-(visible to the sender only) until Stripe reports the outcome through sync.record_payment_intent.
+(visible to the sender only) until Stripe reports the outcome through
+stripe_sync.record_payment_intent.
 """
 
 import uuid
@@ -19,7 +20,7 @@ from watchparty.chat.models import ChatMessage
 from watchparty.chat.schemas import dump_message
 from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
-from watchparty.creators import profiles, sync
+from watchparty.creators import profiles, stripe_sync
 from watchparty.creators.models import Tip
 from watchparty.creators.schemas import TipSchema
 from watchparty.errors import ValidationError
@@ -101,7 +102,7 @@ def send_tip(user, body: dict) -> tuple[dict, int]:
             "party_id": str(body["party_id"]) if body.get("party_id") else "",
         },
     }
-    intent = sync.plain(call(lambda: client().payment_intents.create(params=params)))
+    intent = stripe_sync.plain(call(lambda: client().payment_intents.create(params=params)))
     tip = Tip(
         id=tip_id,
         sender_id=user.id,
@@ -116,9 +117,9 @@ def send_tip(user, body: dict) -> tuple[dict, int]:
     db.session.add(tip)
     db.session.commit()
     # The same transition a webhook would make: whoever is first settles it, once.
-    sync.record_payment_intent(intent)
+    stripe_sync.record_payment_intent(intent)
     if intent["status"] == "requires_action":
-        tip.status = sync.PENDING
+        tip.status = stripe_sync.PENDING
         db.session.commit()
         result = {"status": "requires_action", "requires_action": True, "tip": dump(tip)}
         return result | {"client_secret": intent["client_secret"]}, 202
@@ -155,7 +156,7 @@ def received(user, page: int, page_size: int) -> dict:
     profile = profiles.require_profile(user.id)
     stmt = (
         select(Tip)
-        .where(Tip.creator_id == profile.user_id, Tip.status == sync.SUCCEEDED)
+        .where(Tip.creator_id == profile.user_id, Tip.status == stripe_sync.SUCCEEDED)
         .order_by(Tip.created_at.desc(), Tip.id.desc())
     )
     return paginate(stmt, page, page_size, lambda rows: [dump(t) for t in rows])

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
+from watchparty.common.inserts import commit_unique
 from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, NotFound
@@ -120,11 +120,7 @@ def vote(
     if option_id not in {o.id for o in poll.options}:
         raise NotFound("Option not found in this poll.", code="option_not_found")
     db.session.add(PollVote(poll_id=poll.id, option_id=option_id, user_id=user_id))
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict("You already voted in this poll.", code="already_voted") from None
+    commit_unique(Conflict("You already voted in this poll.", code="already_voted"))
     _announce(poll)
     return poll_payload(poll, user_id)
 

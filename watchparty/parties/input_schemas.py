@@ -163,20 +163,6 @@ class ParticipantQuerySchema(PageQuerySchema):
     )
 
 
-class ReportSchema(ma.Schema):
-    party_id = ma.fields.UUID(required=True)
-    reason = ma.fields.String(required=True)
-    description = ma.fields.String(load_default="", validate=ma.validate.Length(max=2000))
-
-    @ma.validates("reason")
-    def known_reason(self, value, **kwargs):
-        """Reasons come from a fixed list so staff can triage them."""
-        from watchparty.parties.invite_models import REPORT_REASONS
-
-        if value not in REPORT_REASONS:
-            raise ma.ValidationError(f"Must be one of: {', '.join(REPORT_REASONS)}.")
-
-
 class TransferHostSchema(ma.Schema):
     user_id = ma.fields.UUID(required=True)
 

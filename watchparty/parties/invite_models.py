@@ -12,15 +12,6 @@ from watchparty.extensions import db
 
 INVITE_PENDING, INVITE_ACCEPTED, INVITE_DECLINED = "pending", "accepted", "declined"
 INVITE_STATUSES = (INVITE_PENDING, INVITE_ACCEPTED, INVITE_DECLINED)
-REPORT_REASONS = (
-    "inappropriate_content",
-    "spam",
-    "harassment",
-    "hate_speech",
-    "violence",
-    "copyright",
-    "other",
-)
 
 
 class PartyInviteCode(IdMixin, db.Model):
@@ -58,19 +49,3 @@ class PartyInvitation(IdMixin, TimestampMixin, db.Model):
     party = relationship("Party", lazy="joined")
     inviter = relationship("User", foreign_keys=[inviter_id], lazy="joined")
     invitee = relationship("User", foreign_keys=[invitee_id], lazy="joined")
-
-
-class PartyReport(IdMixin, db.Model):
-    """A user's report of a party for staff review; one per (party, reporter)."""
-
-    __tablename__ = "party_reports"
-    __table_args__ = (UniqueConstraint("party_id", "reporter_id"),)
-
-    party_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("parties.id", ondelete="CASCADE"), index=True
-    )
-    reporter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
-    reason: Mapped[str] = mapped_column(String(40))
-    description: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(12), default="open")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

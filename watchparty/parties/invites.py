@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 
 from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
@@ -20,7 +19,6 @@ from watchparty.parties.invite_models import (
     INVITE_PENDING,
     PartyInvitation,
     PartyInviteCode,
-    PartyReport,
 )
 from watchparty.parties.models import ACTIVE, ENDED, Party
 from watchparty.parties.service import admit, random_code
@@ -186,17 +184,3 @@ def decline_invitation(user, invitation_id: uuid.UUID) -> PartyInvitation:
     row.status, row.responded_at = INVITE_DECLINED, utcnow()
     db.session.commit()
     return row
-
-
-def report_party(user, party_id: uuid.UUID, reason: str, description: str) -> dict:
-    """File a report for staff; one per user and party. Commits."""
-    party = get_party(party_id)
-    db.session.add(
-        PartyReport(party_id=party.id, reporter_id=user.id, reason=reason, description=description)
-    )
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict("You already reported this party.", code="already_reported") from None
-    return {"success": True, "message": "Thank you: the report was sent to the moderators."}

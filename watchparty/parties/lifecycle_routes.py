@@ -5,14 +5,16 @@ import uuid
 from flask import jsonify
 
 from watchparty.common.auth import auth_required, current_user
+from watchparty.common.blueprint import Blueprint
 from watchparty.parties import analytics, service
-from watchparty.parties.routes import blp
 from watchparty.parties.schemas import (
     AnalyticsSchema,
     AnalyticsUpdateSchema,
     PartySchema,
     dump_party,
 )
+
+blp = Blueprint("parties_lifecycle", __name__, description="Watch parties: start, end, analytics")
 
 
 @blp.post("/<uuid:party_id>/start/")

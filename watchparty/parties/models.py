@@ -84,8 +84,3 @@ class PartyParticipant(IdMixin, db.Model):
     watch_seconds: Mapped[int] = mapped_column(Integer, default=0)
 
     user = relationship("User", lazy="joined")
-
-
-# Invite codes, invitations and reports: imported here so db.create_all sees their tables.
-from watchparty.parties import invite_models  # noqa: E402, F401
-from watchparty.videos import models as video_models  # noqa: E402, F401 - parties.video_id FK

@@ -1,4 +1,4 @@
-"""REST views of parties: CRUD, the caller's lists, discovery and reports."""
+"""REST views of parties: CRUD, the caller's lists and discovery."""
 
 import uuid
 
@@ -8,13 +8,12 @@ from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema, page_of
 from watchparty.common.schemas import MessageSchema, message
-from watchparty.parties import discovery, invites, service
+from watchparty.parties import discovery, service
 from watchparty.parties.input_schemas import (
     PartyCreateSchema,
     PartyListQuerySchema,
     PartyUpdateSchema,
     PublicQuerySchema,
-    ReportSchema,
     SearchQuerySchema,
 )
 from watchparty.parties.schemas import PartyDetailSchema, PartySchema, dump_party
@@ -114,19 +113,3 @@ def recommendations(query):
 def search(query):
     """Search titles and descriptions (`q`), optionally by `is_public` and `category`."""
     return jsonify(discovery.search_parties(_me(), query))
-
-
-@blp.post("/report/")
-@auth_required
-@blp.arguments(ReportSchema)
-@blp.response(201, MessageSchema)
-def report(body):
-    """Report a party to the moderators (one report per party)."""
-    result = invites.report_party(
-        current_user, body["party_id"], body["reason"], body["description"]
-    )
-    return jsonify(result), 201
-
-
-# Start, end and analytics register their views on this blueprint.
-from watchparty.parties import lifecycle_routes  # noqa: E402, F401

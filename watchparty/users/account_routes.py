@@ -6,14 +6,18 @@ from flask import Response
 
 from watchparty.auth.ratelimit import reauth_limits
 from watchparty.common.auth import auth_required, current_user
+from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.users import deletion, export, settings
 from watchparty.users.account_schemas import DeleteAccountSchema, ExportStatusSchema
-from watchparty.users.routes import blp
 from watchparty.users.settings import (
     NotificationSettingsSchema,
     PreferencesSchema,
     PrivacySettingsSchema,
+)
+
+blp = Blueprint(
+    "users_account", __name__, description="Users: settings, data export, account deletion"
 )
 
 

@@ -112,7 +112,3 @@ def update_onboarding(body):
 def activity_feed(query):
     """The signed-in user's activity log, newest first."""
     return dashboard.activities(current_user, query["page"], query["page_size"], query.get("type"))
-
-
-# Settings, data export and account deletion register their views on this blueprint.
-from watchparty.users import account_routes  # noqa: E402, F401

@@ -13,7 +13,7 @@ from watchparty.videos.access import is_owner, visible_video
 from watchparty.videos.comment_schemas import CommentSchema
 from watchparty.videos.engagement_models import CommentLike, VideoComment
 from watchparty.videos.models import Video
-from watchparty.videos.views import bump, counter
+from watchparty.videos.view_counts import bump, counter
 
 _SCHEMA = CommentSchema()
 

@@ -7,7 +7,7 @@ from flask import jsonify, request
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
-from watchparty.videos import likes, remote, shares, views
+from watchparty.videos import likes, remote, shares, view_counts
 from watchparty.videos.engagement_schemas import (
     LikeResultSchema,
     LikerPageSchema,
@@ -31,7 +31,7 @@ blp = Blueprint("videos_engagement_routes", __name__, description="Video engagem
 def report_view(body, video_id: uuid.UUID):
     """Count a view (once per viewer per window) and add the seconds watched."""
     user = current_user or None
-    result = views.report_view(user, video_id, request.remote_addr, body["watch_time"])
+    result = view_counts.report_view(user, video_id, request.remote_addr, body["watch_time"])
     return jsonify(result)
 
 
@@ -41,7 +41,8 @@ def report_view(body, video_id: uuid.UUID):
 @blp.response(200, ViewPageSchema)
 def list_views(query, video_id: uuid.UUID):
     """The video's views, newest first (owner only; anonymous viewers show as null)."""
-    return jsonify(views.list_views(current_user, video_id, query["page"], query["page_size"]))
+    page = view_counts.list_views(current_user, video_id, query["page"], query["page_size"])
+    return jsonify(page)
 
 
 @blp.post("/<uuid:video_id>/like/")

@@ -12,7 +12,7 @@ from watchparty.users.schemas import dump_brief
 from watchparty.videos.access import visible_video
 from watchparty.videos.engagement_models import VideoLike
 from watchparty.videos.models import Video
-from watchparty.videos.views import bump, counter
+from watchparty.videos.view_counts import bump, counter
 
 
 def _like(video_id: uuid.UUID, user_id: uuid.UUID) -> None:

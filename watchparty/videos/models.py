@@ -85,6 +85,3 @@ class VideoUpload(IdMixin, TimestampMixin, db.Model):
     content_type: Mapped[str] = mapped_column(String(100), default="")
     declared_size: Mapped[int | None] = mapped_column(BigInteger)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-from watchparty.videos import engagement_models  # noqa: E402, F401 - register the tables

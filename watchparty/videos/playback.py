@@ -76,7 +76,7 @@ def stream_info(user, video_id: uuid.UUID, remote_addr: str | None) -> dict:
 
 def _record_view(video: Video, user, remote_addr: str | None) -> None:
     # Imported here: the views module belongs to the engagement part of the domain.
-    from watchparty.videos.views import record_view
+    from watchparty.videos.view_counts import record_view
 
     record_view(video, user, remote_addr)
 

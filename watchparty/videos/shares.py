@@ -10,7 +10,7 @@ from watchparty.extensions import db
 from watchparty.videos.access import visible_video
 from watchparty.videos.engagement_models import VideoShare
 from watchparty.videos.models import Video
-from watchparty.videos.views import bump, counter
+from watchparty.videos.view_counts import bump, counter
 
 PLATFORMS = ("twitter", "facebook", "whatsapp", "telegram", "reddit", "linkedin", "email", "link")
 

@@ -15,11 +15,12 @@ from watchparty.errors import Conflict, Forbidden
 from watchparty.extensions import db, socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
-from watchparty.parties import broadcast, membership, ready, roster, sync
+from watchparty.parties import broadcast, membership, roster
 from watchparty.parties.access import active_member, get_party
 from watchparty.parties.models import ACTIVE, ENDED, Party
-from watchparty.parties.presence_feed import announce
 from watchparty.parties.schemas import dump_party
+from watchparty.playback import ready, sync
+from watchparty.playback.presence_feed import announce
 from watchparty.users.models import User
 from watchparty.users.schemas import dump_brief
 

@@ -14,6 +14,7 @@ def blueprints() -> list:
     from watchparty.billing.account_routes import blp as billing_account
     from watchparty.billing.routes import blp as billing
     from watchparty.billing.webhook_routes import blp as billing_webhooks
+    from watchparty.chat.moderation_routes import blp as chat_moderation
     from watchparty.chat.party_routes import blp as party_chat
     from watchparty.chat.routes import blp as chat
     from watchparty.creators.payment_routes import blp as payments
@@ -23,11 +24,14 @@ def blueprints() -> list:
     from watchparty.interactive.party_routes import blp as party_reactions
     from watchparty.interactive.routes import blp as interactive
     from watchparty.meta.routes import blp as meta
-    from watchparty.parties.admin_routes import blp as party_admin
-    from watchparty.parties.control_routes import blp as party_control
+    from watchparty.moderation.routes import blp as party_reports
+    from watchparty.moderation.staff_routes import blp as party_admin
     from watchparty.parties.invite_routes import blp as party_invites
+    from watchparty.parties.lifecycle_routes import blp as party_lifecycle
     from watchparty.parties.member_routes import blp as party_members
     from watchparty.parties.routes import blp as parties
+    from watchparty.playback.routes import blp as party_control
+    from watchparty.users.account_routes import blp as users_account
     from watchparty.users.profile_routes import blp as auth_profile
     from watchparty.users.routes import blp as users
     from watchparty.videos.analytics_routes import blp as video_analytics
@@ -44,9 +48,12 @@ def blueprints() -> list:
         (auth_profile, "/api/auth"),
         (auth_aliases, "/api/users"),
         (users, "/api/users"),
+        (users_account, "/api/users"),
         (dashboard, "/api/dashboard"),
         (admin, "/api/admin"),
         (parties, "/api/parties"),
+        (party_lifecycle, "/api/parties"),
+        (party_reports, "/api/parties"),
         (party_invites, "/api/parties"),
         (party_members, "/api/parties"),
         (party_control, "/api/parties"),
@@ -54,6 +61,7 @@ def blueprints() -> list:
         (party_reactions, "/api/parties"),
         (party_admin, "/api/admin"),
         (chat, "/api/chat"),
+        (chat_moderation, "/api/chat"),
         (interactive, "/api/interactive"),
         (video_uploads, "/api/videos"),
         (videos, "/api/videos"),
@@ -74,7 +82,7 @@ def namespaces() -> list:
     """(Namespace class, path) for every real-time domain."""
     from watchparty.chat.events import ChatNamespace
     from watchparty.interactive.events import InteractiveNamespace
-    from watchparty.parties.events import PartyNamespace
+    from watchparty.playback.events import PartyNamespace
     from watchparty.videos.events import VideosNamespace
 
     return [

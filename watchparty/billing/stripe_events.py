@@ -62,11 +62,11 @@ def _subscription(event_type: str, snapshot, created: int) -> None:
     if as_of is not None and event_type == "customer.subscription.deleted":
         sub["status"] = "canceled"  # a deleted subscription Stripe forgot is still over
     if kind_of(sub) == "creator":
-        from watchparty.creators.sync import upsert_creator_subscription
+        from watchparty.creators.stripe_sync import upsert_creator_subscription
 
         upsert_creator_subscription(sub, as_of=as_of)
     else:
-        from watchparty.billing.sync import upsert_subscription
+        from watchparty.billing.stripe_sync import upsert_subscription
 
         upsert_subscription(sub, as_of=as_of)
 
@@ -81,7 +81,7 @@ def _invoice(event_type: str, snapshot, created: int) -> None:
 
 def _payment_intent(event_type: str, snapshot, created: int) -> None:
     """A one-time payment (a tip) succeeded or failed: record Stripe's current state."""
-    from watchparty.creators.sync import record_payment_intent
+    from watchparty.creators.stripe_sync import record_payment_intent
 
     intent, as_of = fresh(client().v1.payment_intents.retrieve, snapshot, created)
     record_payment_intent(intent, as_of=as_of)

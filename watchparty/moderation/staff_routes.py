@@ -3,18 +3,17 @@
 import uuid
 
 from flask import jsonify
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from watchparty.common.auth import admin_required
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import paginate
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.common.search import any_contains
-from watchparty.extensions import db
-from watchparty.parties import service
+from watchparty.moderation import service
+from watchparty.parties import service as parties
 from watchparty.parties.access import get_party
 from watchparty.parties.input_schemas import AdminPartyQuerySchema
-from watchparty.parties.invite_models import PartyReport
 from watchparty.parties.models import Party
 from watchparty.parties.routes import PartyPage
 from watchparty.parties.schemas import dump_party
@@ -24,14 +23,7 @@ blp = Blueprint("parties_admin", __name__, description="Admin: parties")
 
 def _with_reports(parties) -> list[dict]:
     """Parties for staff, each with the number of reports filed against it."""
-    ids = [p.id for p in parties]
-    counts = dict(
-        db.session.execute(
-            select(PartyReport.party_id, func.count())
-            .where(PartyReport.party_id.in_(ids))
-            .group_by(PartyReport.party_id)
-        ).all()
-    )
+    counts = service.report_counts([p.id for p in parties])
     return [dump_party(p) | {"report_count": counts.get(p.id, 0)} for p in parties]
 
 
@@ -55,5 +47,5 @@ def list_parties(query):
 @blp.response(200, MessageSchema)
 def delete_party(party_id: uuid.UUID):
     """End a party for everyone and remove it from every view."""
-    service.delete_party(get_party(party_id))
+    parties.delete_party(get_party(party_id))
     return jsonify(message("The party was deleted."))

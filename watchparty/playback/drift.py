@@ -17,8 +17,8 @@ from watchparty.errors import Forbidden, Unavailable
 from watchparty.extensions import socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
-from watchparty.parties import ready, sync
 from watchparty.parties.access import get_party
+from watchparty.playback import ready, sync
 
 # A rate nudge closes the drift over about this long; capped at +-10 % so it stays unheard.
 CATCH_UP_MS = 3000

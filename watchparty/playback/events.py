@@ -6,8 +6,8 @@ from flask import g, request
 
 from watchparty.common.realtime import AuthedNamespace, acked, current_user, current_user_id
 from watchparty.live.state import server_ms
-from watchparty.parties import control, drift, live, ready
-from watchparty.parties.sync_schemas import (
+from watchparty.playback import control, drift, ready, room
+from watchparty.playback.schemas import (
     ControlSchema,
     PartyRefSchema,
     ReadySchema,
@@ -21,18 +21,18 @@ class PartyNamespace(AuthedNamespace):
 
     def disconnected(self, user_id: uuid.UUID) -> None:
         """Connection closed: leave every party room it was in."""
-        for party_id in live.joined_parties(self.server, request.sid):
-            live.leave(party_id, user_id, request.sid)
+        for party_id in room.joined_parties(self.server, request.sid):
+            room.leave(party_id, user_id, request.sid)
 
     @acked(PartyRefSchema)
     def on_join(self, data):
         """Client enters a party: ack the full snapshot (also how a reconnect resyncs)."""
-        return live.enter(data["party_id"], current_user(), request.sid)
+        return room.enter(data["party_id"], current_user(), request.sid)
 
     @acked(PartyRefSchema)
     def on_leave(self, data):
         """Client leaves a party's room (its membership stays)."""
-        live.leave(data["party_id"], current_user_id(), request.sid)
+        room.leave(data["party_id"], current_user_id(), request.sid)
         return {"party_id": str(data["party_id"])}
 
     def on_time(self, data=None):
@@ -43,7 +43,7 @@ class PartyNamespace(AuthedNamespace):
     @acked(TimeSchema)
     def _clock(self, data):
         """The `time` ack; also lazily ends waits whose timer died with its process."""
-        for party_id in live.joined_parties(self.server, request.sid):
+        for party_id in room.joined_parties(self.server, request.sid):
             ready.expire(party_id)
         return {"t0": data["t0"], "t1": g.t1, "t2": server_ms()}
 

@@ -16,8 +16,8 @@ from watchparty.errors import NotFound
 from watchparty.extensions import db, socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
-from watchparty.parties import sync
 from watchparty.parties.access import get_party, require_member
+from watchparty.playback import sync
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from watchparty.errors import Conflict
 from watchparty.extensions import socketio
 from watchparty.live import presence
 from watchparty.live.state import store
-from watchparty.parties import ready, sync
 from watchparty.parties.access import get_party, require_control
 from watchparty.parties.media import check_video
 from watchparty.parties.models import ENDED
-from watchparty.parties.sync_schemas import PAUSE, PLAY, RATE, SEEK, VIDEO
+from watchparty.playback import ready, sync
+from watchparty.playback.schemas import PAUSE, PLAY, RATE, SEEK, VIDEO
 
 CMD_TTL = 600  # seconds a cmd_id is remembered: far longer than any client retries
 

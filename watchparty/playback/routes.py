@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
-from watchparty.parties import control
-from watchparty.parties.sync_schemas import ControlBodySchema, ControlResultSchema
+from watchparty.playback import control
+from watchparty.playback.schemas import ControlBodySchema, ControlResultSchema
 
 blp = Blueprint("party_control", __name__, description="Parties: playback control")
 

@@ -1,0 +1,35 @@
+"""Every domain's models, imported in one place so db.metadata knows every table.
+
+The app factory and Alembic's env import this module; no models module imports another
+domain's models just to have its tables registered. A new domain adds its line here.
+"""
+
+from watchparty.auth import models as auth
+from watchparty.billing import event_models as billing_events
+from watchparty.billing import models as billing
+from watchparty.chat import models as chat
+from watchparty.creators import models as creators
+from watchparty.extensions import db
+from watchparty.interactive import models as interactive
+from watchparty.moderation import models as moderation
+from watchparty.parties import invite_models as party_invites
+from watchparty.parties import models as parties
+from watchparty.users import models as users
+from watchparty.videos import engagement_models as video_engagement
+from watchparty.videos import models as videos
+
+MODULES = (
+    users,
+    auth,
+    videos,
+    video_engagement,
+    parties,
+    party_invites,
+    moderation,
+    chat,
+    interactive,
+    billing,
+    billing_events,
+    creators,
+)
+metadata = db.metadata

@@ -1,0 +1,1 @@
+"""Moderation: what users report and what staff do about it."""
