@@ -194,7 +194,7 @@ class Seeder:
 
     def users(self, count: int) -> list[tuple[str, str]]:
         """`count` verified users, each with one session: [(user_id, access_token)]."""
-        from watchparty.auth.passwords import hash_password
+        from watchparty.users.passwords import hash_password
         from watchparty.auth.tokens import start_session
         from watchparty.extensions import db
         from watchparty.users.models import User

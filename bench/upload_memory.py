@@ -28,7 +28,7 @@ SETUP = """
 from watchparty import create_app
 from watchparty.extensions import db
 from watchparty.users.models import User
-from watchparty.auth.passwords import hash_password
+from watchparty.users.passwords import hash_password
 from watchparty.auth.tokens import start_session
 app = create_app()
 with app.app_context():

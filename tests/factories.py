@@ -2,7 +2,7 @@
 
 import itertools
 
-from watchparty.auth.passwords import hash_password
+from watchparty.users.passwords import hash_password
 from watchparty.auth.tokens import start_session
 from watchparty.extensions import db
 from watchparty.users.models import User

@@ -1,4 +1,5 @@
-"""The one table of blueprints and Socket.IO namespaces, with their URL prefixes."""
+"""The one table of what each domain plugs in: blueprints with their URL prefixes, Socket.IO
+namespaces, and the hooks by which a domain contributes to the domains below it."""
 
 from flask import Flask
 
@@ -23,6 +24,7 @@ def blueprints() -> list:
     from watchparty.integrations.routes import blp as integrations
     from watchparty.interactive.party_routes import blp as party_reactions
     from watchparty.interactive.routes import blp as interactive
+    from watchparty.interactive.video_routes import blp as video_reactions
     from watchparty.meta.routes import blp as meta
     from watchparty.moderation.routes import blp as party_reports
     from watchparty.moderation.staff_routes import blp as party_admin
@@ -69,6 +71,7 @@ def blueprints() -> list:
         (video_engagement, "/api/videos"),
         (video_comments, "/api/videos"),
         (video_analytics, "/api/videos"),
+        (video_reactions, "/api/videos"),
         (integrations, "/api/integrations"),
         (billing, "/api/billing"),
         (billing_account, "/api/billing"),
@@ -91,6 +94,22 @@ def namespaces() -> list:
         (InteractiveNamespace, "/interactive"),
         (VideosNamespace, "/videos"),
     ]
+
+
+def hooks() -> list:
+    """Each domain's `hooks.register`, lowest domain first."""
+    from watchparty.chat.hooks import register as chat
+    from watchparty.interactive.hooks import register as interactive
+    from watchparty.parties.hooks import register as parties
+    from watchparty.videos.hooks import register as videos
+
+    return [videos, parties, chat, interactive]
+
+
+def register_hooks() -> None:
+    """Let every domain attach its contributions to the domains below it."""
+    for register in hooks():
+        register()
 
 
 def register_api(app: Flask) -> None:

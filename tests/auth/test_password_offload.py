@@ -2,7 +2,7 @@
 
 import pytest
 
-from watchparty.auth.passwords import check_password, hash_password
+from watchparty.users.passwords import check_password, hash_password
 from watchparty.common import blocking
 
 

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, redirect, render_template, request
 
 from watchparty.admin.console_auth import COOKIE, sign_in, sign_out
-from watchparty.auth.ratelimit import login_limits
+from watchparty.common.ratelimit import login_limits
 from watchparty.errors import AppError
 
 console = Blueprint("console", __name__)

@@ -1,13 +1,6 @@
 """REST views of the auth domain: accounts, tokens, passwords, email verification."""
 
 from watchparty.auth import onetime, service, tokens, twofactor
-from watchparty.auth.ratelimit import (
-    email_limits,
-    login_limits,
-    reauth_limits,
-    register_limits,
-    two_factor_limits,
-)
 from watchparty.auth.schemas import (
     ChangePasswordRequiredSchema,
     EmailRequestSchema,
@@ -26,6 +19,13 @@ from watchparty.auth.schemas import (
 from watchparty.auth.security_views import add_security_views
 from watchparty.common.auth import auth_required, current_session_id, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.ratelimit import (
+    email_limits,
+    login_limits,
+    reauth_limits,
+    register_limits,
+    two_factor_limits,
+)
 from watchparty.common.schemas import MessageSchema, message
 
 blp = Blueprint("auth", __name__, description="Auth")

@@ -3,7 +3,6 @@
 import uuid
 
 from watchparty.auth import sessions, twofactor
-from watchparty.auth.ratelimit import reauth_limits
 from watchparty.auth.schemas import (
     AuthSessionSchema,
     RevokedSchema,
@@ -13,6 +12,7 @@ from watchparty.auth.schemas import (
 from watchparty.common.auth import auth_required, current_session_id, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema, page_of
+from watchparty.common.ratelimit import reauth_limits
 from watchparty.common.schemas import MessageSchema, message
 
 SessionPage = page_of(AuthSessionSchema, "AuthSessionPage")

@@ -6,13 +6,13 @@ from functools import cache
 from sqlalchemy import select
 
 from watchparty.auth import tokens
-from watchparty.auth.passwords import check_password, hash_password, policy_errors
 from watchparty.common.inserts import commit_unique
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, Forbidden, Unauthorized, ValidationError
 from watchparty.extensions import db
 from watchparty.users import activity
 from watchparty.users.models import BANNED, DELETED, SUSPENDED, User
+from watchparty.users.passwords import check_password, hash_password, policy_errors
 from watchparty.users.schemas import dump_user
 
 

@@ -13,11 +13,11 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from watchparty.auth.passwords import check_password
 from watchparty.errors import Conflict, ValidationError
 from watchparty.extensions import db
 from watchparty.users import activity
 from watchparty.users.models import User
+from watchparty.users.passwords import check_password
 
 ISSUER = "Watchparty"
 BACKUP_CODES = 10

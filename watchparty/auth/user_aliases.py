@@ -1,11 +1,11 @@
 """Account-security views also reachable under /api/users/ (sessions, 2FA, password)."""
 
 from watchparty.auth import service, twofactor
-from watchparty.auth.ratelimit import reauth_limits
 from watchparty.auth.schemas import ChangePasswordSchema, TwoFactorSetupSchema
 from watchparty.auth.security_views import add_security_views
 from watchparty.common.auth import auth_required, current_session_id, current_user
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.ratelimit import reauth_limits
 from watchparty.common.schemas import MessageSchema, message
 
 blp = Blueprint(

@@ -1,6 +1,7 @@
 """Party analytics for hosts and moderators: members, presence, drift, watch time, activity."""
 
 import uuid
+from collections.abc import Callable
 
 from sqlalchemy import func, select, update
 
@@ -11,14 +12,22 @@ from watchparty.parties.access import get_party, require_moderator
 from watchparty.parties.models import ACTIVE, Party, PartyParticipant
 from watchparty.parties.schemas import active_rows, dump_members
 
+# Figures domains built on parties add to its analytics ("messages" from chat, "reactions"
+# from interactive); registered from their hooks.py, None while a domain is absent.
+FIGURES = ("messages", "reactions")
+figures: dict[str, Callable[[uuid.UUID], object]] = {}
 
-def _optional(module: str, name: str, party_id: uuid.UUID):
-    """Ask another domain for a figure; None until that domain provides it."""
-    try:
-        fn = getattr(__import__(module, fromlist=[name]), name)
-    except (ImportError, AttributeError):
-        return None
-    return fn(party_id)
+
+def register_figure(name: str, fn: Callable[[uuid.UUID], object]) -> None:
+    """Let another domain report one of FIGURES for a party."""
+    if name not in FIGURES:
+        raise ValueError(f"unknown party figure {name!r}")
+    figures[name] = fn
+
+
+def _figure(name: str, party_id: uuid.UUID):
+    fn = figures.get(name)
+    return fn(party_id) if fn else None
 
 
 def _live_watch_seconds(party: Party, row: PartyParticipant, now) -> int:
@@ -59,8 +68,8 @@ def analytics(user, party_id: uuid.UUID) -> dict:
         else 0,
         "total_watch_seconds": sum(p["watch_seconds"] for p in participants),
         "max_drift_ms": max(drifts) if drifts else None,
-        "messages": _optional("watchparty.chat.service", "message_count", party.id),
-        "reactions": _optional("watchparty.interactive.service", "reaction_heatmap", party.id),
+        "messages": _figure("messages", party.id),
+        "reactions": _figure("reactions", party.id),
         "participants": participants,
     }
 

@@ -1,9 +1,10 @@
-"""What the parties domain adds to user stats and to account deletion."""
+"""What the parties domain adds to the domains below it: user stats, account deletion, and
+who may see a private video or must let go of a deleted one."""
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select, update
 
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
@@ -11,6 +12,8 @@ from watchparty.parties import broadcast
 from watchparty.parties.membership import free_seat
 from watchparty.parties.models import ACTIVE, ENDED, HOST, LEFT, PENDING, Party, PartyParticipant
 from watchparty.users import deletion, stats
+from watchparty.videos import access as video_access
+from watchparty.videos import service as videos
 
 # Memberships that were real attendance (not a pending request).
 ATTENDED = ("active", "left", "kicked")
@@ -26,7 +29,6 @@ def _watch_seconds(*conditions) -> int:
     return db.session.scalar(stmt) or 0
 
 
-@stats.register_contributor
 def party_facts(user_id: uuid.UUID, week_start: datetime) -> dict[str, float]:
     """Parties hosted and joined, this week's parties, and watch time in minutes."""
     mine = (PartyParticipant.user_id == user_id,)
@@ -44,7 +46,6 @@ def party_facts(user_id: uuid.UUID, week_start: datetime) -> dict[str, float]:
     }
 
 
-@deletion.register_cleanup
 def leave_all_parties(user):
     """End the parties the user hosts and end their memberships (no commit)."""
     now = utcnow()
@@ -71,3 +72,33 @@ def _announce_ended(party_ids: list[uuid.UUID]) -> None:
     """Tell each ended party's connected clients, as ending it by hand does."""
     for party_id in party_ids:
         broadcast.emit("ended", {"party_id": str(party_id)}, party_id)
+
+
+def plays_video(user_id: uuid.UUID, video_id: uuid.UUID) -> bool:
+    """Whether the user is an active member of a live (not deleted) party that plays the video."""
+    query = select(
+        exists().where(
+            Party.video_id == video_id,
+            Party.deleted_at.is_(None),
+            PartyParticipant.party_id == Party.id,
+            PartyParticipant.user_id == user_id,
+            PartyParticipant.status == ACTIVE,
+        )
+    )
+    return bool(db.session.scalar(query))
+
+
+def let_go_of_videos(video_ids) -> None:
+    """Parties that played deleted videos keep going without one (no commit)."""
+    db.session.execute(
+        update(Party).where(Party.video_id.in_(video_ids)).values(video_id=None),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def register() -> None:
+    """Attach the parties domain's contributions (called once by the blueprint table)."""
+    stats.register_contributor(party_facts)
+    deletion.register_cleanup(leave_all_parties)
+    video_access.viewer_grants.register(plays_video)
+    videos.detaching.register(let_go_of_videos)

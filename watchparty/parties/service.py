@@ -227,6 +227,3 @@ def leave_party(user, party_id: uuid.UUID) -> None:
         announce_members(party)
         broadcast.disconnect_user(party.id, user.id)
 
-
-# Stats contributions and account-deletion clean-up register when this module loads.
-from watchparty.parties import hooks  # noqa: E402, F401

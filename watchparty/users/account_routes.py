@@ -4,9 +4,9 @@ import uuid
 
 from flask import Response
 
-from watchparty.auth.ratelimit import reauth_limits
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.ratelimit import reauth_limits
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.users import deletion, export, settings
 from watchparty.users.account_schemas import DeleteAccountSchema, ExportStatusSchema

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from sqlalchemy import delete, select
 
 from watchparty.auth.models import SocialAccount, UserSession, UserToken
-from watchparty.auth.passwords import check_password
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
 from watchparty.live import session_sockets
@@ -18,6 +17,7 @@ from watchparty.storage import storage
 from watchparty.users import settings
 from watchparty.users.avatar import is_stored_key
 from watchparty.users.models import DELETED, Activity, DataExport, User
+from watchparty.users.passwords import check_password
 
 CONFIRMATION = "DELETE"
 # A cleanup may return a callback to run once the deletion is committed (e.g. to notify

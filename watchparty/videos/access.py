@@ -2,8 +2,7 @@
 
 import uuid
 
-from sqlalchemy import exists, select
-
+from watchparty.common.hooks import Hook
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.videos.models import PRIVATE, READY, Video
@@ -17,20 +16,14 @@ def get_video(video_id: uuid.UUID) -> Video:
     return video
 
 
-def plays_in_party_of(user_id: uuid.UUID, video_id: uuid.UUID) -> bool:
-    """Whether the user is an active member of a live (not deleted) party that plays the video."""
-    from watchparty.parties.models import ACTIVE, Party, PartyParticipant
+# Who else may see a private video: the parties domain answers for members of a party that
+# plays it (parties/hooks.py), without this module importing parties.
+viewer_grants = Hook("videos.viewer_grants")
 
-    query = select(
-        exists().where(
-            Party.video_id == video_id,
-            Party.deleted_at.is_(None),
-            PartyParticipant.party_id == Party.id,
-            PartyParticipant.user_id == user_id,
-            PartyParticipant.status == ACTIVE,
-        )
-    )
-    return bool(db.session.scalar(query))
+
+def plays_in_party_of(user_id: uuid.UUID, video_id: uuid.UUID) -> bool:
+    """Whether a domain built on videos lets the user see the video (a party that plays it)."""
+    return viewer_grants.any(user_id, video_id)
 
 
 def is_owner(user, video: Video) -> bool:

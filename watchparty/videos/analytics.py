@@ -1,4 +1,4 @@
-"""Owner analytics of a video (views, watch time, engagement, reactions, retention) and of a
+"""Owner analytics of a video (views, watch time, engagement, retention) and of a
 channel (all of a user's videos)."""
 
 import uuid
@@ -9,9 +9,6 @@ from sqlalchemy.types import Date
 
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
-from watchparty.interactive.models import Reaction
-from watchparty.interactive.reactions import reaction_heatmap_where
-from watchparty.parties.models import Party
 from watchparty.videos.access import owned_video
 from watchparty.videos.engagement_models import VideoView
 from watchparty.videos.models import Video
@@ -81,20 +78,6 @@ def detailed(user, video_id: uuid.UUID) -> dict:
     data = summary(user, video_id)
     data["views_by_day"] = views_by_day(uuid.UUID(data["video_id"]))
     return data
-
-
-def heatmap(user, video_id: uuid.UUID, bucket_seconds: int) -> dict:
-    """Reactions from every party that played the video, bucketed by video position."""
-    video = owned_video(user, video_id)
-    parties = select(Party.id).where(Party.video_id == video.id)
-    points = reaction_heatmap_where(Reaction.party_id.in_(parties), bucket_seconds)
-    return {
-        "video_id": str(video.id),
-        "bucket_seconds": bucket_seconds,
-        "parties": db.session.scalar(select(func.count()).select_from(parties.subquery())) or 0,
-        "total": sum(p["count"] for p in points),
-        "buckets": points,
-    }
 
 
 def retention(user, video_id: uuid.UUID) -> dict:

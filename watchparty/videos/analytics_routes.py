@@ -7,7 +7,6 @@ from flask import jsonify
 
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
-from watchparty.interactive.schemas import HeatmapBucketSchema, HeatmapQuerySchema
 from watchparty.videos import analytics
 from watchparty.videos.schemas import VideoSchema
 
@@ -40,16 +39,6 @@ class VideoDetailedAnalyticsSchema(VideoAnalyticsSchema):
     """The summary plus the last 30 days of views."""
 
     views_by_day = ma.fields.List(ma.fields.Nested(VideoDayViewsSchema))
-
-
-class VideoHeatmapSchema(ma.Schema):
-    """Reactions by video position, over every party that played the video."""
-
-    video_id = ma.fields.UUID()
-    bucket_seconds = ma.fields.Integer()
-    parties = ma.fields.Integer()
-    total = ma.fields.Integer()
-    buckets = ma.fields.List(ma.fields.Nested(HeatmapBucketSchema))
 
 
 class RetentionPointSchema(ma.Schema):
@@ -95,15 +84,6 @@ def summary(video_id: uuid.UUID):
 def detailed(video_id: uuid.UUID):
     """The summary plus views per day for the last 30 days (owner only)."""
     return jsonify(analytics.detailed(current_user, video_id))
-
-
-@blp.get(f"{VIDEO}/heatmap/")
-@auth_required
-@blp.arguments(HeatmapQuerySchema, location="query")
-@blp.response(200, VideoHeatmapSchema)
-def heatmap(query, video_id: uuid.UUID):
-    """Reactions in every party that played the video, by video position (owner only)."""
-    return jsonify(analytics.heatmap(current_user, video_id, query["bucket_seconds"]))
 
 
 @blp.get(f"{VIDEO}/retention/")

@@ -4,12 +4,12 @@ import logging
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 
+from watchparty.common.hooks import Hook
 from watchparty.errors import Conflict, ValidationError
 from watchparty.extensions import db
 from watchparty.storage import storage
-from watchparty.users import deletion
 from watchparty.videos import keys, pipeline
 from watchparty.videos.access import owned_video
 from watchparty.videos.engagement_models import (
@@ -32,13 +32,15 @@ def update_video(user, video_id: uuid.UUID, changes: dict) -> Video:
     db.session.commit()
     return video
 
+# Domains that point at videos (parties play them) let go of the ids here, without a commit.
+detaching = Hook("videos.detaching")
+
 
 def _detach(video_ids) -> list[str]:
     """Remove every row hanging off the videos, without committing; the upload keys to purge.
 
     The foreign keys cascade on PostgreSQL; doing it here as well keeps SQLite (whose foreign
     keys are off by default) from keeping orphans or parties pointing at a missing video."""
-    from watchparty.parties.models import Party
 
     upload_keys = db.session.scalars(
         select(VideoUpload.storage_key).where(VideoUpload.video_id.in_(video_ids))
@@ -47,10 +49,7 @@ def _detach(video_ids) -> list[str]:
     db.session.execute(delete(CommentLike).where(CommentLike.comment_id.in_(comments)))
     for model in (VideoComment, VideoLike, VideoView, VideoShare, VideoUpload):
         db.session.execute(delete(model).where(model.video_id.in_(video_ids)))
-    db.session.execute(
-        update(Party).where(Party.video_id.in_(video_ids)).values(video_id=None),
-        execution_options={"synchronize_session": False},
-    )
+    detaching.run(video_ids)
     db.session.execute(delete(Video).where(Video.id.in_(video_ids)))
     return list(upload_keys)
 
@@ -78,7 +77,6 @@ def delete_video(user, video_id: uuid.UUID) -> None:
     purge_objects([video_id], upload_keys)
 
 
-@deletion.register_cleanup
 def remove_owned_by(user) -> Callable[[], None] | None:
     """Account deletion: drop the user's videos in its transaction; objects after the commit."""
     video_ids = db.session.scalars(select(Video.id).where(Video.owner_id == user.id)).all()
