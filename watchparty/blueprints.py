@@ -98,12 +98,13 @@ def namespaces() -> list:
 
 def hooks() -> list:
     """Each domain's `hooks.register`, lowest domain first."""
+    from watchparty.billing.hooks import register as billing
     from watchparty.chat.hooks import register as chat
     from watchparty.interactive.hooks import register as interactive
     from watchparty.parties.hooks import register as parties
     from watchparty.videos.hooks import register as videos
 
-    return [videos, parties, chat, interactive]
+    return [videos, parties, chat, interactive, billing]
 
 
 def register_hooks() -> None:

@@ -6,7 +6,7 @@ import uuid
 from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from watchparty.billing import limits
+from watchparty.common.hooks import Hook
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, Forbidden, ValidationError
 from watchparty.extensions import db
@@ -44,9 +44,21 @@ def _free_room_code() -> str:
     return random_code(ROOM_CODE_LENGTH + 2)  # the 6-letter space is crowded: go longer
 
 
+# Policies on seats and parties per host (billing's plan limits), registered from their
+# hooks.py: fn(user, seats_asked_or_None, new_party) -> seats to give, or raises to refuse.
+seat_policies = Hook("parties.seat_policies")
+
+
+def _seats(user, asked: int | None, new_party: bool) -> int:
+    """The seats a party gets: what was asked, as every registered policy allows it."""
+    for policy in seat_policies:
+        asked = policy(user, asked, new_party)
+    return Party.__table__.c.max_participants.default.arg if asked is None else asked
+
+
 def create_party(user, data: dict) -> Party:
     """Create a party with `user` as its host (who takes the first seat). Commits."""
-    data["max_participants"] = limits.check_party(user, data.get("max_participants"), True)
+    data["max_participants"] = _seats(user, data.get("max_participants"), True)
     if data.get("video_id"):
         check_video(data["video_id"], user.id)
     for _ in range(3):  # a concurrent creator may take the same room code: draw again
@@ -101,7 +113,8 @@ def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
     if changes.get("media_url"):
         changes.setdefault("video_id", None)
     seats = changes.get("max_participants")
-    limits.check_party(user, seats)
+    if seats is not None:
+        _seats(user, seats, False)
     if seats is not None and seats < party.seats_taken:
         raise ValidationError(
             "The party already has more members than that.",
@@ -226,4 +239,3 @@ def leave_party(user, party_id: uuid.UUID) -> None:
     if was_active:
         announce_members(party)
         broadcast.disconnect_user(party.id, user.id)
-

@@ -8,14 +8,18 @@ from datetime import timedelta
 from flask import current_app
 from werkzeug.datastructures import FileStorage
 
-from watchparty.billing import limits
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.storage import storage
 from watchparty.videos import keys
 from watchparty.videos.containers import ALLOWED
 from watchparty.videos.models import DIRECT, PENDING, UPLOADING, Video, VideoUpload
-from watchparty.videos.upload_limits import max_video_bytes, too_large, unsupported
+from watchparty.videos.upload_limits import (
+    check_upload,
+    max_video_bytes,
+    too_large,
+    unsupported,
+)
 from watchparty.videos.uploads import checked_video
 
 DEFAULT_TYPE = "application/octet-stream"
@@ -81,7 +85,7 @@ def create_video_for_upload(user, fields: dict) -> tuple[Video, dict]:
     size = fields.pop("file_size", None)
     content_type = fields.pop("content_type", None)
     _check_declared(filename or None, size)
-    limits.check_upload(user, size)
+    check_upload(user, size)
     video = Video(id=uuid.uuid4(), owner_id=user.id, status=UPLOADING, **fields)
     video.original_filename = filename
     db.session.add(video)

@@ -7,7 +7,6 @@ from flask import current_app
 from redis.exceptions import RedisError
 from sqlalchemy import select, update
 
-from watchparty.billing import limits
 from watchparty.common.types import utcnow
 from watchparty.errors import AppError, Conflict, NotFound, ValidationError
 from watchparty.extensions import db
@@ -16,6 +15,7 @@ from watchparty.videos import pipeline
 from watchparty.videos.containers import HEAD_BYTES, sniff
 from watchparty.videos.models import COMPLETED, PENDING, UPLOADING, Video, VideoUpload
 from watchparty.videos.upload_limits import (
+    check_upload,
     max_video_bytes,
     queue_unavailable,
     too_large,
@@ -75,7 +75,7 @@ def complete(user, upload_id: uuid.UUID, fields: dict) -> tuple[Video, VideoUplo
             errors={"title": ["Missing data for required field."]},
         )
     size, container = _checked_object(upload)
-    limits.check_upload(user, size, new_video=video is None)
+    check_upload(user, size, new_video=video is None)
     # Claim the session with a conditional UPDATE: of two racing completes, one wins.
     claim = update(VideoUpload).where(VideoUpload.id == upload.id, VideoUpload.status == PENDING)
     if db.session.execute(claim.values(status=COMPLETED)).rowcount != 1:

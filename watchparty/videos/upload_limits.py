@@ -6,10 +6,14 @@ from flask import current_app, request
 from flask_jwt_extended import verify_jwt_in_request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from watchparty.common.hooks import Hook
 from watchparty.errors import TooLarge, Unavailable, UnsupportedMedia
 from watchparty.videos.containers import UNSUPPORTED_MESSAGE
 
 MEGABYTE = 1024 * 1024
+# Policies on top of the size limit (billing's plan limits), registered from their hooks.py;
+# each is called as fn(user, size_bytes, new_video) and raises to refuse the upload.
+upload_policies = Hook("videos.upload_policies")
 FORM_OVERHEAD = MEGABYTE  # text fields and multipart framing around the file
 
 
@@ -66,3 +70,9 @@ def guard_uploads(blueprint, field: str, views: set[str], extra: Callable[[], in
         """A body over the cap: seed 001's message in the project's error shape."""
         error = too_large(field)
         return error.to_dict(), error.status
+
+
+def check_upload(user, size_bytes: int | None, new_video: bool = True) -> None:
+    """Refuse an upload a registered policy does not allow (a plan with no room left)."""
+    for policy in upload_policies:
+        policy(user, size_bytes, new_video)

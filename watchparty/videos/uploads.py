@@ -8,7 +8,6 @@ from redis.exceptions import RedisError
 from sqlalchemy import delete
 from werkzeug.datastructures import FileStorage
 
-from watchparty.billing import limits
 from watchparty.errors import TooLarge, UnsupportedMedia, ValidationError
 from watchparty.extensions import db
 from watchparty.storage import storage
@@ -17,6 +16,7 @@ from watchparty.videos import keys, pipeline
 from watchparty.videos.containers import HEAD_BYTES, sniff
 from watchparty.videos.models import COMPLETED, FORM, Video, VideoUpload
 from watchparty.videos.upload_limits import (
+    check_upload,
     max_thumbnail_bytes,
     max_video_bytes,
     queue_unavailable,
@@ -93,7 +93,7 @@ def upload_video(
     """Store a multipart upload as a new video and start processing it; nothing is left
     behind when any step fails."""
     size, container = checked_video(file)
-    limits.check_upload(user, size)
+    check_upload(user, size)
     poster = thumbnail_jpeg(thumbnail) if thumbnail and thumbnail.filename else None
     video_id = uuid.uuid4()
     source = keys.source_key(video_id)
