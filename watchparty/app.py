@@ -63,9 +63,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     import watchparty.models  # noqa: F401 - every table, before the first query or migration
     from watchparty.admin.cli import admin_cli
+    from watchparty.auth.jwt_callbacks import register_jwt_callbacks
     from watchparty.billing.cli import billing_cli
     from watchparty.blueprints import register_api, register_hooks, register_namespaces
-    from watchparty.common.auth import register_jwt_callbacks
     from watchparty.common.guards import register_input_guards
 
     register_jwt_callbacks(jwt)

@@ -84,27 +84,29 @@ def blueprints() -> list:
 def namespaces() -> list:
     """(Namespace class, path) for every real-time domain."""
     from watchparty.chat.events import ChatNamespace
+    from watchparty.common.realtime import CHAT_NS, INTERACTIVE_NS, PARTY_NS, VIDEOS_NS
     from watchparty.interactive.events import InteractiveNamespace
     from watchparty.playback.events import PartyNamespace
     from watchparty.videos.events import VideosNamespace
 
     return [
-        (PartyNamespace, "/party"),
-        (ChatNamespace, "/chat"),
-        (InteractiveNamespace, "/interactive"),
-        (VideosNamespace, "/videos"),
+        (PartyNamespace, PARTY_NS),
+        (ChatNamespace, CHAT_NS),
+        (InteractiveNamespace, INTERACTIVE_NS),
+        (VideosNamespace, VIDEOS_NS),
     ]
 
 
 def hooks() -> list:
     """Each domain's `hooks.register`, lowest domain first."""
+    from watchparty.auth.hooks import register as auth
     from watchparty.billing.hooks import register as billing
     from watchparty.chat.hooks import register as chat
     from watchparty.interactive.hooks import register as interactive
     from watchparty.parties.hooks import register as parties
     from watchparty.videos.hooks import register as videos
 
-    return [videos, parties, chat, interactive, billing]
+    return [auth, videos, parties, chat, interactive, billing]
 
 
 def register_hooks() -> None:

@@ -1,6 +1,7 @@
 """REST views of the auth domain: accounts, tokens, passwords, email verification."""
 
 from watchparty.auth import onetime, service, tokens, twofactor
+from watchparty.auth.ratelimit import two_factor_limits
 from watchparty.auth.schemas import (
     ChangePasswordRequiredSchema,
     EmailRequestSchema,
@@ -24,7 +25,6 @@ from watchparty.common.ratelimit import (
     login_limits,
     reauth_limits,
     register_limits,
-    two_factor_limits,
 )
 from watchparty.common.schemas import MessageSchema, message
 

@@ -11,8 +11,8 @@ from watchparty.chat.schemas import (
     ChatSocketSendSchema,
     dump_message,
 )
-from watchparty.common.realtime import AuthedNamespace, acked, current_user_id
 from watchparty.live import rooms
+from watchparty.live.sockets import AuthedNamespace, acked, current_user_id
 
 
 class ChatNamespace(AuthedNamespace):

@@ -11,6 +11,7 @@ from watchparty.chat.models import TEXT, ChatMessage
 from watchparty.chat.schemas import dump_message, dump_messages
 from watchparty.chat.settings import settings_of
 from watchparty.common.pagination import paginate
+from watchparty.common.realtime import CHAT_NS
 from watchparty.common.types import utcnow
 from watchparty.errors import Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
@@ -23,7 +24,7 @@ RECENT = 50
 
 def broadcast(event: str, payload: dict, party_id) -> None:
     """Emit `event` to the party's /chat room, on every process."""
-    party_broadcast.emit(event, payload, party_id, namespace=party_broadcast.CHAT_NS)
+    party_broadcast.emit(event, payload, party_id, namespace=CHAT_NS)
 
 
 def _by_client_id(party_id, user_id, client_id) -> ChatMessage | None:

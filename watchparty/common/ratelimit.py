@@ -1,4 +1,4 @@
-"""Brute-force limits for sign-in: per client IP and per targeted account."""
+"""Brute-force limits: per client IP and per targeted account (auth adds its 2FA limit)."""
 
 import hashlib
 
@@ -10,7 +10,8 @@ from jwt import PyJWTError
 from watchparty.extensions import limiter
 
 
-def _json_str(field: str) -> str | None:
+def json_str(field: str) -> str | None:
+    """A non-empty string field of the JSON body (or of the form)."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         body = request.form  # the admin console's sign-in form
@@ -18,15 +19,16 @@ def _json_str(field: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _account(identity: str) -> str:
+def account_key(identity: str) -> str:
+    """The limiter key of one account."""
     # Hashed so arbitrarily long submitted emails make short storage keys.
     return "account:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def email_key() -> str:
     """The account a login or email request targets, by its submitted email."""
-    email = _json_str("email")
-    return _account(email.strip().lower()) if email else get_remote_address()
+    email = json_str("email")
+    return account_key(email.strip().lower()) if email else get_remote_address()
 
 
 def account_ip_key() -> str:
@@ -35,18 +37,8 @@ def account_ip_key() -> str:
     return f"{email_key()}:ip:{get_remote_address()}"
 
 
-def two_factor_key() -> str:
-    """The account a 2FA step targets: the challenge's user, or the bearer token's."""
-    from watchparty.auth.twofactor import challenge_user_id
-
-    token = _json_str("two_factor_token")
-    uid = challenge_user_id(token) if token else None
-    if uid is None:
-        uid = _bearer_subject()
-    return _account(str(uid)) if uid else get_remote_address()
-
-
-def _bearer_subject() -> str | None:
+def bearer_subject() -> str | None:
+    """The `sub` of the bearer token, if one is sent and decodes."""
     header = request.headers.get("Authorization", "")
     if not header.startswith("Bearer "):
         return None
@@ -65,13 +57,14 @@ def failed(response) -> bool:
     return 400 <= response.status_code < 500 and response.status_code != 429
 
 
-def _per_ip(name: str, default: str, deduct_when=None):
+def per_ip(name: str, default: str, deduct_when=None):
+    """A limit named by config `name` on the client IP."""
     return limiter.limit(
         _config(name, default), key_func=get_remote_address, scope="ip", deduct_when=deduct_when
     )
 
 
-def _per_account(key_func, deduct_when=None):
+def per_account(key_func, deduct_when=None):
     return limiter.limit(
         _config("ACCOUNT_RATE_LIMIT", "5 per minute"),
         key_func=key_func,
@@ -82,33 +75,27 @@ def _per_account(key_func, deduct_when=None):
 
 def login_limits(view):
     """Failed attempts: per-IP LOGIN_RATE_LIMIT and per account+IP ACCOUNT_RATE_LIMIT."""
-    view = _per_account(account_ip_key, failed)(view)
-    return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
-
-
-def two_factor_limits(view):
-    """The same limits on failed second factors, keyed on the challenged account."""
-    view = _per_account(two_factor_key, failed)(view)
-    return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
+    view = per_account(account_ip_key, failed)(view)
+    return per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
 
 
 def _bearer_account() -> str:
-    sub = _bearer_subject()
-    return _account(sub) if sub else get_remote_address()
+    sub = bearer_subject()
+    return account_key(sub) if sub else get_remote_address()
 
 
 def reauth_limits(view):
     """Failed password re-checks by a signed-in caller (change password, 2FA off, deletion)."""
-    view = _per_account(_bearer_account, failed)(view)
-    return _per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
+    view = per_account(_bearer_account, failed)(view)
+    return per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
 
 
 def email_limits(view):
     """Requests that send email: per IP, and per target address against mail bombing."""
-    view = _per_account(email_key)(view)
-    return _per_ip("EMAIL_RATE_LIMIT", "5 per minute")(view)
+    view = per_account(email_key)(view)
+    return per_ip("EMAIL_RATE_LIMIT", "5 per minute")(view)
 
 
 def register_limits(view):
     """Account creation per IP."""
-    return _per_ip("REGISTER_RATE_LIMIT", "20 per hour")(view)
+    return per_ip("REGISTER_RATE_LIMIT", "20 per hour")(view)

@@ -1,164 +1,40 @@
-"""Socket.IO plumbing shared by every real-time namespace: auth, acks, rooms, connections.
+"""The names of real-time things, in one place: namespaces and rooms.
 
-Handlers stay as thin as REST views: `@acked(Schema)` parses the payload, the handler calls
-a service, and the ack is `{ok: true, ...}` or `{ok: false, error, message, ...}` in the
-project's one error shape (the same codes REST uses).
+Every namespace, emitter and worker names a namespace or a room through these, never by a
+literal, so renaming one cannot leave a caller talking to an empty room.
 """
 
-import logging
 import uuid
-from functools import wraps
 
-import marshmallow as ma
-from flask import request
-from flask_jwt_extended import decode_token
-from flask_socketio import Namespace
-
-from watchparty.common.guards import check_text
-from watchparty.errors import AppError, Unauthorized, ValidationError, app_error_for, error_body
-from watchparty.extensions import db, socketio
-from watchparty.live import session_sockets
-
-log = logging.getLogger(__name__)
-
-# (namespace, sid) -> (user id, session id), for connections held by this process. A
-# connection lives and dies with its process, so this is the one per-process memory that is
-# right; whether its session is still live is asked of the live store on every event.
-_connections: dict[tuple[str, str], tuple[uuid.UUID, uuid.UUID]] = {}
+PARTY_NS = "/party"
+CHAT_NS = "/chat"
+INTERACTIVE_NS = "/interactive"
+VIDEOS_NS = "/videos"
+PARTY_ROOM_PREFIX = "party:"
+USER_ROOM_PREFIX = "user:"
 
 
 def room(party_id) -> str:
     """The one name of a party's room (each namespace has its own rooms)."""
-    return f"party:{party_id}"
+    return f"{PARTY_ROOM_PREFIX}{party_id}"
 
 
-def _bearer(auth) -> str | None:
-    if isinstance(auth, dict) and isinstance(auth.get("token"), str):
-        return auth["token"].removeprefix("Bearer ").strip() or None
-    header = request.headers.get("Authorization", "")
-    return header[7:].strip() or None if header.startswith("Bearer ") else None
+def user_room(user_id) -> str:
+    """The room holding every connection of one user on a namespace."""
+    return f"{USER_ROOM_PREFIX}{user_id}"
 
 
-def identity_for_token(token: str | None) -> tuple[uuid.UUID, uuid.UUID]:
-    """(user id, session id) of an access token, checked like REST checks it (its session live
-    and its own); raises Unauthorized."""
-    from watchparty.auth.tokens import session_of
-    from watchparty.users.models import User
-
-    if not token:
-        raise Unauthorized("Connect with auth: {token} or an Authorization: Bearer header.")
+def party_id_of(room_name: str | None) -> uuid.UUID | None:
+    """The party a room name belongs to, or None for any other room (a sid's own, a user's)."""
+    if not room_name or not room_name.startswith(PARTY_ROOM_PREFIX):
+        return None
     try:
-        payload = decode_token(token)
-    except Exception as exc:  # noqa: BLE001 - any decode failure is an invalid token
-        raise Unauthorized("The token is invalid or expired.", code="token_invalid") from exc
-    if payload.get("type") != "access" or not payload.get("sid") or not payload.get("sub"):
-        raise Unauthorized("An access token is required.", code="token_invalid")
-    session = session_of(payload)
-    if session is None or session_sockets.is_revoked(session.id):
-        raise Unauthorized("The session was revoked.", code="token_revoked")
-    user = db.session.get(User, session.user_id)
-    if user is None or not user.can_sign_in:
-        raise Unauthorized("This account cannot be used.", code="account_inactive")
-    return user.id, session.id
+        return uuid.UUID(room_name.removeprefix(PARTY_ROOM_PREFIX))
+    except ValueError:
+        return None
 
 
-class AuthedNamespace(Namespace):
-    """A namespace that refuses connections without a valid access token."""
-
-    def on_connect(self, auth=None):
-        """Client connects with `auth: {token}` (or a Bearer header); refused otherwise."""
-        try:
-            user_id, session_id = identity_for_token(_bearer(auth))
-        except AppError as error:
-            raise ConnectionRefusedError(error.to_dict()) from None
-        finally:
-            db.session.remove()
-        _connections[(self.namespace, request.sid)] = (user_id, session_id)
-        session_sockets.track(session_id, self.namespace, request.sid)
-        self.connected(user_id)
-
-    def on_disconnect(self, reason=None):
-        """The connection closed (client left, network dropped, server shutting down)."""
-        entry = _connections.pop((self.namespace, request.sid), None)
-        if entry is not None:
-            session_sockets.untrack(entry[1], self.namespace, request.sid)
-            self.disconnected(entry[0])
-            db.session.remove()
-
-    def connected(self, user_id: uuid.UUID) -> None:
-        """Hook: a user's connection was accepted."""
-
-    def disconnected(self, user_id: uuid.UUID) -> None:
-        """Hook: a user's connection closed."""
-
-
-def current_user_id() -> uuid.UUID:
-    """The user of the connection whose event is being handled."""
-    entry = _connections.get((request.namespace, request.sid))
-    if entry is None:
-        raise Unauthorized("This connection is not authenticated.")
-    return entry[0]
-
-
-def check_session() -> None:
-    """Refuse (and close) a connection whose session was revoked since it connected."""
-    entry = _connections.get((request.namespace, request.sid))
-    if entry is not None and session_sockets.is_revoked(entry[1]):
-        socketio.start_background_task(_close_after_ack, request.sid, request.namespace)
-        raise Unauthorized("The session was revoked.", code="token_revoked")
-
-
-def _close_after_ack(sid: str, namespace: str) -> None:
-    """Close a connection once its refusing ack has gone out."""
-    socketio.sleep(0.05)
-    socketio.server.disconnect(sid, namespace=namespace)
-
-
-def current_user():
-    """The User of the current connection, loaded fresh."""
-    from watchparty.users.models import User
-
-    user = db.session.get(User, current_user_id())
-    if user is None or not user.can_sign_in:
-        raise Unauthorized("This account cannot be used.", code="account_inactive")
-    return user
-
-
-def acked(schema: type[ma.Schema] | None = None):
-    """Parse the payload with `schema`, run the handler, and ack `{ok, ...}` or an error."""
-
-    # One instance per handler: building a schema deep-copies its fields, which would cost
-    # more than the rest of a `report` event. Loading keeps no state between calls.
-    parser = schema() if schema else None
-
-    def decorate(fn):
-        @wraps(fn)
-        def handler(self, data=None):
-            try:
-                check_session()
-                check_text(data)
-                payload = parser.load(data if data is not None else {}) if parser else data
-                return {"ok": True, **(fn(self, payload) or {})}
-            except ma.ValidationError as exc:
-                return _failed(ValidationError(errors=_field_errors(exc.messages)))
-            except AppError as error:
-                return _failed(error)
-            except Exception as exc:
-                if (error := app_error_for(exc)) is not None:  # e.g. the live store is down
-                    return _failed(error)
-                log.exception("socket handler %s failed", fn.__name__)
-                return _failed(None)
-
-        return handler
-
-    return decorate
-
-
-def _field_errors(messages) -> dict:
-    return messages if isinstance(messages, dict) else {"_schema": messages}
-
-
-def _failed(error: AppError | None) -> dict:
-    db.session.rollback()
-    body = error.to_dict() if error else error_body("server_error", "Something went wrong.")
-    return {"ok": False, **body}
+def joined_parties(server, sid: str, namespace: str = PARTY_NS) -> list[uuid.UUID]:
+    """The parties whose room of `namespace` connection `sid` is in (this process holds it)."""
+    ids = (party_id_of(name) for name in server.rooms(sid, namespace=namespace))
+    return [party_id for party_id in ids if party_id is not None]

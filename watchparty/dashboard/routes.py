@@ -3,11 +3,9 @@
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.dashboard import service
-from watchparty.dashboard.schemas import (
-    ActivityPageSchema,
-    ActivityQuerySchema,
-    DashboardStatsSchema,
-)
+from watchparty.dashboard.schemas import DashboardStatsSchema
+from watchparty.users import activity
+from watchparty.users.activity_schemas import ActivityPageSchema, ActivityQuerySchema
 
 blp = Blueprint("dashboard", __name__, description="Dashboard")
 
@@ -26,4 +24,4 @@ def stats():
 @blp.response(200, ActivityPageSchema)
 def activities(query):
     """The activity log (sign-ins, password changes, party events), newest first."""
-    return service.activities(current_user, query["page"], query["page_size"], query.get("type"))
+    return activity.page(current_user, query["page"], query["page_size"], query.get("type"))

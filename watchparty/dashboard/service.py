@@ -1,11 +1,8 @@
-"""The signed-in user's dashboard: headline numbers and the activity feed."""
+"""The signed-in user's dashboard: headline numbers (the feed is users/activity.py)."""
 
-from sqlalchemy import select
-
-from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.users import stats
-from watchparty.users.models import Activity, User
+from watchparty.users.models import User
 
 
 def dashboard_stats(user: User) -> dict:
@@ -22,14 +19,3 @@ def dashboard_stats(user: User) -> dict:
         },
         "timestamp": utcnow(),
     }
-
-
-def activities(user: User, page: int, page_size: int, type_: str | None = None) -> dict:
-    """The user's activity log, newest first, as a page (also keyed `activities`/`total`)."""
-    stmt = select(Activity).where(Activity.user_id == user.id)
-    if type_:
-        stmt = stmt.where(Activity.type == type_)
-    stmt = stmt.order_by(Activity.created_at.desc(), Activity.id.desc())
-    # party / video stay null until those domains exist and resolve ids found in `data`.
-    page_body = paginate(stmt, page, page_size)
-    return page_body | {"activities": page_body["results"], "total": page_body["count"]}

@@ -2,7 +2,6 @@
 
 from flask import request
 
-from watchparty.common.realtime import AuthedNamespace, acked, current_user_id
 from watchparty.interactive import service
 from watchparty.interactive.schemas import (
     PartyRefSchema,
@@ -12,6 +11,7 @@ from watchparty.interactive.schemas import (
     SocketVoteSchema,
 )
 from watchparty.live import rooms
+from watchparty.live.sockets import AuthedNamespace, acked, current_user_id
 from watchparty.parties.access import get_party, require_member
 
 

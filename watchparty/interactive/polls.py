@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from watchparty.common.inserts import commit_unique
 from watchparty.common.pagination import paginate
+from watchparty.common.realtime import INTERACTIVE_NS
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db, socketio
@@ -28,7 +29,7 @@ def get_poll(poll_id, party_id: uuid.UUID | None = None) -> Poll:
 
 
 def _announce(poll: Poll) -> None:
-    broadcast.emit("poll", poll_payload(poll), poll.party_id, namespace=broadcast.INTERACTIVE_NS)
+    broadcast.emit("poll", poll_payload(poll), poll.party_id, namespace=INTERACTIVE_NS)
 
 
 def create_poll(

@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy import Integer, cast, func, select
 
 from watchparty.common.pagination import paginate
+from watchparty.common.realtime import INTERACTIVE_NS
 from watchparty.common.types import iso
 from watchparty.errors import Conflict, Forbidden
 from watchparty.extensions import db
@@ -51,7 +52,7 @@ def react(party_id: uuid.UUID, user_id: uuid.UUID, emoji: str, video_ts: float) 
     db.session.add(reaction)
     db.session.commit()
     payload = dump_reaction(reaction)
-    broadcast.emit("reaction", payload, party.id, namespace=broadcast.INTERACTIVE_NS)
+    broadcast.emit("reaction", payload, party.id, namespace=INTERACTIVE_NS)
     return payload
 
 

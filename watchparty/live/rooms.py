@@ -8,7 +8,7 @@ processes), and a kick, ban or departure takes every recorded sid out.
 
 import uuid
 
-from watchparty.common.realtime import room
+from watchparty.common.realtime import joined_parties, room
 from watchparty.extensions import socketio
 from watchparty.live.state import PROCESS_ID, store
 
@@ -31,9 +31,8 @@ def leave(namespace: str, party_id, user_id: uuid.UUID, sid: str) -> None:
 
 def forget(namespace: str, user_id: uuid.UUID, sid: str) -> None:
     """A connection closed: forget it in every party room it was in."""
-    for name in socketio.server.rooms(sid, namespace=namespace):
-        if name.startswith("party:"):
-            store().hdel(_key(namespace, name.removeprefix("party:"), user_id), sid)
+    for party_id in joined_parties(socketio.server, sid, namespace):
+        store().hdel(_key(namespace, party_id, user_id), sid)
 
 
 def cut_off(namespace: str, party_id, user_id: uuid.UUID, event=None, payload=None) -> None:

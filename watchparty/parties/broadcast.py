@@ -6,11 +6,9 @@ handled by one web process reaches clients held by every other.
 
 import uuid
 
-from watchparty.common.realtime import room
+from watchparty.common.realtime import CHAT_NS, INTERACTIVE_NS, PARTY_NS, room
 from watchparty.extensions import socketio
 from watchparty.live import presence, rooms
-
-PARTY_NS, CHAT_NS, INTERACTIVE_NS = "/party", "/chat", "/interactive"
 
 
 def emit(event: str, payload: dict, party_id, namespace: str = PARTY_NS) -> None:

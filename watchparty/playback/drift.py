@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from flask import current_app
 
-from watchparty.common.realtime import room
+from watchparty.common.realtime import PARTY_NS, room
 from watchparty.errors import Forbidden, Unavailable
 from watchparty.extensions import socketio
 from watchparty.live import presence
@@ -66,7 +66,7 @@ def correction(state: dict, drift_ms: float, rtt: float, now: int) -> dict | Non
 
 def report(party_id: uuid.UUID, user_id: uuid.UUID, sid: str, data: dict) -> dict:
     """Record a client's playback report; correct it, resend the state, or drive waits."""
-    if room(party_id) not in socketio.server.rooms(sid, namespace="/party"):
+    if room(party_id) not in socketio.server.rooms(sid, namespace=PARTY_NS):
         raise Forbidden("Join the party first.", code="not_joined")
     now = server_ms()
     state = sync.current(party_id)
@@ -98,11 +98,11 @@ def report(party_id: uuid.UUID, user_id: uuid.UUID, sid: str, data: dict) -> dic
 
 def _correct(state: dict, data: dict, drift_ms: float, rtt: float, now: int, sid: str):
     if data["playing"] != state["playing"]:
-        socketio.emit("state", sync.public(state), namespace="/party", to=sid)
+        socketio.emit("state", sync.public(state), namespace=PARTY_NS, to=sid)
         return {"action": "state"}
     fix = correction(state, drift_ms, rtt, now)
     if fix is not None:
-        socketio.emit("correct", fix, namespace="/party", to=sid)
+        socketio.emit("correct", fix, namespace=PARTY_NS, to=sid)
     return fix
 
 

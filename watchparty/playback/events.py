@@ -4,7 +4,8 @@ import uuid
 
 from flask import g, request
 
-from watchparty.common.realtime import AuthedNamespace, acked, current_user, current_user_id
+from watchparty.common.realtime import joined_parties
+from watchparty.live.sockets import AuthedNamespace, acked, current_user, current_user_id
 from watchparty.live.state import server_ms
 from watchparty.playback import control, drift, ready, room
 from watchparty.playback.schemas import (
@@ -21,7 +22,7 @@ class PartyNamespace(AuthedNamespace):
 
     def disconnected(self, user_id: uuid.UUID) -> None:
         """Connection closed: leave every party room it was in."""
-        for party_id in room.joined_parties(self.server, request.sid):
+        for party_id in joined_parties(self.server, request.sid):
             room.leave(party_id, user_id, request.sid)
 
     @acked(PartyRefSchema)
@@ -43,7 +44,7 @@ class PartyNamespace(AuthedNamespace):
     @acked(TimeSchema)
     def _clock(self, data):
         """The `time` ack; also lazily ends waits whose timer died with its process."""
-        for party_id in room.joined_parties(self.server, request.sid):
+        for party_id in joined_parties(self.server, request.sid):
             ready.expire(party_id)
         return {"t0": data["t0"], "t1": g.t1, "t2": server_ms()}
 

@@ -10,12 +10,12 @@ from flask import current_app
 from flask_socketio import join_room, leave_room
 from sqlalchemy import update
 
-from watchparty.common.realtime import room
+from watchparty.common.realtime import PARTY_NS, party_id_of, room
 from watchparty.errors import Conflict, Forbidden
 from watchparty.extensions import db, socketio
 from watchparty.live import presence
 from watchparty.live.state import server_ms
-from watchparty.parties import broadcast, membership, roster
+from watchparty.parties import membership, roster
 from watchparty.parties.access import active_member, get_party
 from watchparty.parties.models import ACTIVE, ENDED, Party
 from watchparty.parties.schemas import dump_party
@@ -24,7 +24,7 @@ from watchparty.playback.presence_feed import announce
 from watchparty.users.models import User
 from watchparty.users.schemas import dump_brief
 
-NAMESPACE = broadcast.PARTY_NS
+NAMESPACE = PARTY_NS
 
 
 def _admit(party: Party, user_id: uuid.UUID) -> None:
@@ -96,8 +96,9 @@ def _gone(party_id, user_id: uuid.UUID, online: int) -> None:
 def _reap_served_parties() -> None:
     """Another process died: prune the parties this one serves and announce who left."""
     rooms = socketio.server.manager.rooms.get(NAMESPACE, {})
-    for name in [name for name in list(rooms) if name and name.startswith("party:")]:
-        party_id = uuid.UUID(name.removeprefix("party:"))
+    for party_id in [party_id_of(name) for name in list(rooms)]:
+        if party_id is None:
+            continue
         presence.connections(party_id)  # prunes the dead process's entries
         announce_departed(party_id)
 
@@ -110,9 +111,3 @@ def _raise_peak(party_id: uuid.UUID, online: int) -> None:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-
-
-def joined_parties(server, sid: str) -> list[uuid.UUID]:
-    """The parties whose /party room this connection is in (this process holds it)."""
-    names = server.rooms(sid, namespace=NAMESPACE)
-    return [uuid.UUID(name[6:]) for name in names if name.startswith("party:")]

@@ -3,7 +3,9 @@
 import uuid
 
 from flask import has_request_context, request
+from sqlalchemy import select
 
+from watchparty.common.pagination import paginate
 from watchparty.extensions import db
 from watchparty.users.models import Activity
 
@@ -28,3 +30,14 @@ def record(user_id: uuid.UUID, type_: str, **data) -> Activity:
         entry.user_agent = (request.headers.get("User-Agent") or "")[:500] or None
     db.session.add(entry)
     return entry
+
+
+def page(user, page: int, page_size: int, type_: str | None = None) -> dict:
+    """The user's activity log, newest first, as a page (also keyed `activities`/`total`)."""
+    stmt = select(Activity).where(Activity.user_id == user.id)
+    if type_:
+        stmt = stmt.where(Activity.type == type_)
+    stmt = stmt.order_by(Activity.created_at.desc(), Activity.id.desc())
+    # party / video stay null until those domains exist and resolve ids found in `data`.
+    page_body = paginate(stmt, page, page_size)
+    return page_body | {"activities": page_body["results"], "total": page_body["count"]}

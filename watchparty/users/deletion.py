@@ -9,10 +9,8 @@ from collections.abc import Callable
 
 from sqlalchemy import delete, select
 
-from watchparty.auth.models import SocialAccount, UserSession, UserToken
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
-from watchparty.live import session_sockets
 from watchparty.storage import storage
 from watchparty.users import settings
 from watchparty.users.avatar import is_stored_key
@@ -73,16 +71,12 @@ def delete_account(user: User, password: str | None, confirmation: str) -> None:
             DataExport.user_id == user.id, DataExport.file_key.is_not(None)
         )
     ).all()
-    # Sessions go too (they hold IP addresses and user agents); with them, every token dies,
-    # and after the commit their sockets close.
-    sessions = db.session.scalars(select(UserSession.id).where(UserSession.user_id == user.id))
-    sessions = sessions.all()
-    for model in (UserSession, UserToken, SocialAccount, Activity, DataExport):
+    for model in (Activity, DataExport):
         db.session.execute(delete(model).where(model.user_id == user.id))
+    # Sessions, tokens and linked identities go in auth's clean-up (auth/hooks.py).
     after = [cleanup(user) for cleanup in _cleanups]
     _anonymize(user)
     db.session.commit()
-    session_sockets.end(sessions)
     for callback in filter(None, after):
         callback()
     # Files go only after the commit: a failed transaction must not lose them.

@@ -12,7 +12,6 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
-from watchparty.auth.models import SocialAccount, UserSession
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db
@@ -43,18 +42,6 @@ def register_section(name: str, fn: Section) -> None:
     _sections[name] = fn
 
 
-def _sessions(user: User) -> list[dict]:
-    """Every session (device, IP, times), revoked ones included."""
-    rows = db.session.scalars(select(UserSession).where(UserSession.user_id == user.id))
-    fields = ("device", "ip", "user_agent")
-    return [
-        {"id": str(s.id), **{f: getattr(s, f) for f in fields}}
-        | {"created_at": iso(s.created_at), "last_seen_at": iso(s.last_seen_at)}
-        | {"revoked_at": iso(s.revoked_at), "revoked_reason": s.revoked_reason}
-        for s in rows
-    ]
-
-
 def _activity(user: User) -> list[dict]:
     """The whole activity log, oldest first."""
     stmt = select(Activity).where(Activity.user_id == user.id).order_by(Activity.created_at)
@@ -65,21 +52,11 @@ def _activity(user: User) -> list[dict]:
     ]
 
 
-def _social(user: User) -> list[dict]:
-    """Linked provider identities (no provider tokens are stored)."""
-    rows = db.session.scalars(select(SocialAccount).where(SocialAccount.user_id == user.id))
-    return [
-        {"provider": s.provider, "email": s.email, "linked_at": iso(s.created_at)} for s in rows
-    ]
-
-
 register_section("profile", lambda user: UserWithProfileSchema().dump(user))
 register_section(
     "settings", lambda user: {kind: settings.current(user, kind) for kind in settings.SCHEMAS}
 )
-register_section("sessions", _sessions)
 register_section("activity", _activity)
-register_section("social_accounts", _social)
 
 
 def request_export(user: User) -> dict:

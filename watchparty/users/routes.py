@@ -6,10 +6,9 @@ from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.guards import accepts_body
 from watchparty.common.pagination import page_of
-from watchparty.dashboard import service as dashboard
-from watchparty.dashboard.schemas import ActivityPageSchema, ActivityQuerySchema
-from watchparty.users import avatar, onboarding, service, stats
+from watchparty.users import activity, avatar, onboarding, service, stats
 from watchparty.users.account_schemas import OnboardingSchema, OnboardingUpdateSchema
+from watchparty.users.activity_schemas import ActivityPageSchema, ActivityQuerySchema
 from watchparty.users.schemas import (
     AvatarResultSchema,
     AvatarUploadSchema,
@@ -111,4 +110,4 @@ def update_onboarding(body):
 @blp.response(200, ActivityPageSchema)
 def activity_feed(query):
     """The signed-in user's activity log, newest first."""
-    return dashboard.activities(current_user, query["page"], query["page_size"], query.get("type"))
+    return activity.page(current_user, query["page"], query["page_size"], query.get("type"))

@@ -5,14 +5,9 @@ import uuid
 from flask import request
 from flask_socketio import join_room
 
-from watchparty.common.realtime import AuthedNamespace
-
-NAMESPACE = "/videos"
-
-
-def user_room(user_id) -> str:
-    """The room holding every /videos connection of one user."""
-    return f"user:{user_id}"
+from watchparty.common.realtime import VIDEOS_NS as NAMESPACE
+from watchparty.common.realtime import user_room
+from watchparty.live.sockets import AuthedNamespace
 
 
 class VideosNamespace(AuthedNamespace):

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
+from watchparty.common.realtime import VIDEOS_NS, user_room
 from watchparty.common.types import iso, utcnow
 from watchparty.extensions import db, socketio
-from watchparty.videos.events import NAMESPACE, user_room
 from watchparty.videos.models import Video
 
 EVENT = "video_progress"
@@ -25,7 +25,7 @@ def emit(video: Video, step: str | None = None) -> None:
         "estimated_completion": iso(video.estimated_completion),
         "failure_reason": video.failure_reason,
     }
-    socketio.emit(EVENT, payload, namespace=NAMESPACE, to=user_room(video.owner_id))
+    socketio.emit(EVENT, payload, namespace=VIDEOS_NS, to=user_room(video.owner_id))
 
 
 class Tracker:
