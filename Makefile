@@ -42,5 +42,11 @@ test-embedded: install-dev
 ## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways
 test: lint test-postgres test-embedded
 
+## make contract: a short, seeded contract run of the API (scripts/fuzz-api.sh --quick): fails
+## on any 5xx or any response that does not match the OpenAPI document
+.PHONY: contract
+contract: install-dev
+	bash scripts/fuzz-api.sh --quick
+
 migrate:
 	$(VENV)/bin/flask --app "watchparty:create_app()" db upgrade

@@ -194,10 +194,10 @@ class Seeder:
 
     def users(self, count: int) -> list[tuple[str, str]]:
         """`count` verified users, each with one session: [(user_id, access_token)]."""
-        from watchparty.users.passwords import hash_password
         from watchparty.auth.tokens import start_session
         from watchparty.extensions import db
         from watchparty.users.models import User
+        from watchparty.users.passwords import hash_password
 
         run = secrets.token_hex(3)
         out = []

@@ -2,10 +2,10 @@
 
 import itertools
 
-from watchparty.users.passwords import hash_password
 from watchparty.auth.tokens import start_session
 from watchparty.extensions import db
 from watchparty.users.models import User
+from watchparty.users.passwords import hash_password
 
 PASSWORD = "Sturdy-Passw0rd!"
 _seq = itertools.count(1)

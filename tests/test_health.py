@@ -43,8 +43,8 @@ def test_healthy_service_reports_each_dependency(client):
 
 @pytest.mark.skipif(not REDIS_URL, reason="queue depth is a Redis (RQ) figure")
 def test_queue_depth_counts_waiting_jobs(client):
-    jobs.enqueue("default", "workers.email.deliver", {})
-    jobs.enqueue("default", "workers.email.deliver", {})
+    jobs.enqueue("default", "watchparty.mail.service.deliver", {})
+    jobs.enqueue("default", "watchparty.mail.service.deliver", {})
     body = client.get("/api/health/").get_json()
     assert body["queues"]["default"] == 2 and body["queues"]["email"] == 0
 

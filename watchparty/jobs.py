@@ -17,6 +17,28 @@ QUEUES = ("default", "email", "transcode", "billing")
 IN_PROCESS_MAX_WAIT = 30
 
 
+def job(queue: str, *, retries: int = 0, backoff: list[int] | None = None, timeout=None):
+    """Declare a function as a job of `queue` (with its retry policy), once, where it is defined.
+
+    Callers write `fn.enqueue(*args)` (options such as `job_id` or a config-dependent
+    `timeout` may be passed there); the worker imports and calls `fn` itself. A job takes
+    primitive ids and reloads fresh state."""
+    if queue not in QUEUES:
+        raise ValueError(f"unknown queue {queue!r}")
+    defaults = {"retries": retries, "backoff": backoff, "timeout": timeout}
+
+    def decorate(fn):
+        path = f"{fn.__module__}.{fn.__qualname__}"
+
+        def enqueue(*args, **options) -> str:
+            return jobs.enqueue(queue, path, *args, **(defaults | options))
+
+        fn.queue, fn.path, fn.enqueue = queue, path, enqueue
+        return fn
+
+    return decorate
+
+
 class Jobs:
     """Enqueue jobs by dotted path; they take primitive ids and run off the request."""
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from watchparty.users.passwords import check_password, hash_password
 from watchparty.common import blocking
+from watchparty.users.passwords import check_password, hash_password
 
 
 @pytest.fixture

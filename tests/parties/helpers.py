@@ -2,9 +2,9 @@
 
 import itertools
 
-from watchparty.users.passwords import hash_password
 from watchparty.extensions import db
 from watchparty.users.models import User
+from watchparty.users.passwords import hash_password
 
 _seq = itertools.count(1)
 _hash: list[str] = []

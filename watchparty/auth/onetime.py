@@ -13,7 +13,7 @@ from watchparty.auth.models import UserToken
 from watchparty.common.types import utcnow
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
-from watchparty.jobs import jobs
+from watchparty.jobs import job
 from watchparty.mail.service import send_template
 from watchparty.users import activity
 from watchparty.users.models import DELETED, User
@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 VERIFY, RESET = "verify_email", "reset_password"
 LIFETIME = {VERIFY: timedelta(hours=48), RESET: timedelta(hours=1)}
-RESET_JOB = "workers.email.send_password_reset"
 
 
 def _hash(raw: str) -> str:
@@ -120,11 +119,12 @@ def forgot_password(email: str) -> None:
     """Queue the reset job for any email: the request path does the same work either way."""
     # Looking the account up here would answer known emails measurably later than unknown ones.
     try:
-        jobs.enqueue("email", RESET_JOB, email.strip().lower(), retries=2, backoff=[5, 30])
+        send_password_reset.enqueue(email.strip().lower())
     except Exception:
         log.exception("could not queue a password reset job")
 
 
+@job("email", retries=2, backoff=[5, 30])
 def send_password_reset(email: str) -> None:
     """The reset job: email a one-hour reset link if the account exists; nothing otherwise."""
     user = db.session.scalar(select(User).where(User.email == email))

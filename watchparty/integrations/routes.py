@@ -1,9 +1,8 @@
 """REST views of integrations: S3 uploads and signed URLs, and the integrations' health."""
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.schemas import ErrorSchema
 from watchparty.integrations.health import health
 from watchparty.integrations.schemas import (
     IntegrationsHealthSchema,
@@ -26,31 +25,35 @@ guard_uploads(blp, "file", {"s3_upload"}, extra=lambda: FORM_OVERHEAD)
 @blp.response(200, IntegrationsHealthSchema)
 def integrations_health():
     """Which integrations answer (S3 is checked with one cheap request when configured)."""
-    return jsonify(health())
+    return health()
 
 
 @blp.post("/s3/presigned-upload/")
 @auth_required
 @blp.arguments(FileDeclarationSchema)
 @blp.response(201, UploadGrantSchema)
-@blp.alt_response(413, description="file_size over VIDEO_MAX_BYTES")
-@blp.alt_response(415, description="Extension not among the accepted containers")
+@blp.alt_response(413, schema=ErrorSchema, description="file_size over VIDEO_MAX_BYTES")
+@blp.alt_response(
+    415, schema=ErrorSchema, description="Extension not among the accepted containers"
+)
 def s3_presigned_upload(body):
     """Get a presigned PUT URL for a video (then POST /api/videos/upload/<id>/complete/)."""
-    grant = direct_uploads.presign(current_user, **body)
-    return jsonify(UploadGrantSchema().dump(grant)), 201
+    return direct_uploads.presign(current_user, **body)
 
 
 @blp.post("/s3/upload/")
 @auth_required
 @blp.arguments(UploadFileSchema, location="files")
 @blp.response(201, StoredUploadSchema)
-@blp.alt_response(413, description="Larger than VIDEO_MAX_BYTES (refused while streaming)")
-@blp.alt_response(415, description="Not a video container (recognised by its bytes)")
+@blp.alt_response(
+    413, schema=ErrorSchema, description="Larger than VIDEO_MAX_BYTES (refused while streaming)"
+)
+@blp.alt_response(
+    415, schema=ErrorSchema, description="Not a video container (recognised by its bytes)"
+)
 def s3_upload(files):
     """Upload a video file (multipart `file`) to storage; complete it into a video later."""
-    stored = direct_uploads.relay_upload(current_user, files.get("file") or files.get("video_file"))
-    return jsonify(StoredUploadSchema().dump(stored)), 201
+    return direct_uploads.relay_upload(current_user, files.get("file") or files.get("video_file"))
 
 
 @blp.get("/s3/files/<path:file_key>/streaming-url/")
@@ -58,5 +61,4 @@ def s3_upload(files):
 @blp.response(200, StreamingUrlSchema)
 def s3_streaming_url(file_key: str):
     """A signed, expiring URL to a file you uploaded."""
-    url = upload_completion.streaming_url(current_user, file_key)
-    return jsonify(StreamingUrlSchema().dump(url))
+    return upload_completion.streaming_url(current_user, file_key)

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 from flask import current_app, render_template
 
-from watchparty.jobs import jobs
+from watchparty.jobs import job
 
 
 def send_template(to: str, template: str, subject: str, **context) -> str:
@@ -21,9 +21,10 @@ def send_template(to: str, template: str, subject: str, **context) -> str:
         "text": render_template(f"email/{template}.txt", **context),
         "html": render_template(f"email/{template}.html", **context),
     }
-    return jobs.enqueue("email", "workers.email.deliver", message)
+    return deliver.enqueue(message)
 
 
+@job("email")
 def deliver(message: dict) -> None:
     """Send one rendered message by SMTP (MAIL_URL) or write it to MAIL_DIR when unset."""
     msg = EmailMessage()

@@ -1,6 +1,6 @@
 """/media/: the local store's files (public, or private with a signature) and direct uploads."""
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, request
 
 from watchparty.common.guards import accepts_body
 from watchparty.errors import NotFound, TooLarge
@@ -65,4 +65,6 @@ def put_media(token: str):
     if (request.content_length or 0) > limit:
         raise TooLarge(f"File size must be no more than {limit // (1024 * 1024)}MB.")
     written = store.receive(grant["key"], request.stream, limit, grant.get("type"), empty=False)
-    return jsonify({"key": grant["key"], "size": written}), 200
+    # Not part of the REST API (an S3-style PUT target, outside /api/ and its OpenAPI
+    # document): Flask serializes the dict itself.
+    return {"key": grant["key"], "size": written}

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db
-from watchparty.jobs import jobs
+from watchparty.jobs import job
 from watchparty.mail.service import send_template
 from watchparty.storage import storage
 from watchparty.users import settings
@@ -77,8 +77,7 @@ def request_export(user: User) -> dict:
     # Described before enqueueing: an embedded job may start (and finish) at once.
     queued = describe(export)
     try:
-        job = "workers.exports.build_export"
-        jobs.enqueue("default", job, str(export.id), timeout=JOB_TIMEOUT)
+        build.enqueue(str(export.id))
     except Exception:
         # As a failed upload is discarded: no pending row is left to block the next request;
         # errors.py maps the Redis failure to 503 with Retry-After.
@@ -128,9 +127,10 @@ def download(user: User, export_id: uuid.UUID) -> tuple[bytes, str]:
     return storage().read(export.file_key), f"watchparty-export-{export.id}.json"
 
 
-def build(export_id: uuid.UUID) -> None:
-    """Build and store the archive of one export, then email the user (run by a job)."""
-    export = db.session.get(DataExport, export_id)
+@job("default", timeout=JOB_TIMEOUT)
+def build(export_id: str) -> None:
+    """Build and store the archive of one export, then email the user (the export job)."""
+    export = db.session.get(DataExport, uuid.UUID(export_id))
     if export is None or export.status not in (PENDING, PROCESSING):
         return  # deleted with the account, or already built
     export.status = PROCESSING

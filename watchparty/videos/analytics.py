@@ -12,7 +12,6 @@ from watchparty.extensions import db
 from watchparty.videos.access import owned_video
 from watchparty.videos.engagement_models import VideoView
 from watchparty.videos.models import Video
-from watchparty.videos.schemas import dump_video
 
 DAYS = 30
 RETENTION_STEPS = tuple(range(10, 101, 10))
@@ -106,7 +105,7 @@ def retention(user, video_id: uuid.UUID) -> dict:
 
 
 def channel(user) -> dict:
-    """The caller's totals across all their videos, and their most viewed ones."""
+    """The caller's totals across all their videos, and their most viewed ones (Video rows)."""
     mine = Video.owner_id == user.id
     videos, views, likes, comments, shares = db.session.execute(
         select(
@@ -135,5 +134,5 @@ def channel(user) -> dict:
         "comments": int(comments or 0),
         "shares": int(shares or 0),
         "watch_time": round(float(watched or 0.0), 3),
-        "top_videos": [dump_video(v) for v in top],
+        "top_videos": list(top),
     }

@@ -3,7 +3,6 @@
 import uuid
 
 import marshmallow as ma
-from flask import jsonify
 
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
@@ -75,7 +74,7 @@ class ChannelAnalyticsSchema(ma.Schema):
 @blp.response(200, VideoAnalyticsSchema)
 def summary(video_id: uuid.UUID):
     """A video's views, unique viewers, watch time and engagement (owner only)."""
-    return jsonify(analytics.summary(current_user, video_id))
+    return analytics.summary(current_user, video_id)
 
 
 @blp.get(f"{VIDEO}/detailed/")
@@ -83,7 +82,7 @@ def summary(video_id: uuid.UUID):
 @blp.response(200, VideoDetailedAnalyticsSchema)
 def detailed(video_id: uuid.UUID):
     """The summary plus views per day for the last 30 days (owner only)."""
-    return jsonify(analytics.detailed(current_user, video_id))
+    return analytics.detailed(current_user, video_id)
 
 
 @blp.get(f"{VIDEO}/retention/")
@@ -91,7 +90,7 @@ def detailed(video_id: uuid.UUID):
 @blp.response(200, VideoRetentionSchema)
 def retention(video_id: uuid.UUID):
     """Share of views that watched at least 10%, 20%, ... 100% of the video (owner only)."""
-    return jsonify(analytics.retention(current_user, video_id))
+    return analytics.retention(current_user, video_id)
 
 
 @blp.get("/analytics/channel/")
@@ -99,4 +98,4 @@ def retention(video_id: uuid.UUID):
 @blp.response(200, ChannelAnalyticsSchema)
 def channel():
     """The caller's totals across their videos, and their most viewed ones."""
-    return jsonify(analytics.channel(current_user))
+    return analytics.channel(current_user)

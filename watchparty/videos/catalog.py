@@ -10,9 +10,9 @@ from watchparty.common.pagination import page_dict, paginate
 from watchparty.common.search import any_contains
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
+from watchparty.videos.augmented import Augmented
 from watchparty.videos.engagement_models import VideoLike, VideoView
 from watchparty.videos.models import PUBLIC, READY, Video
-from watchparty.videos.schemas import dump_video
 
 # Rungs the facet reports on (the ladder never goes beyond these).
 QUALITIES = ("240p", "360p", "480p", "720p", "1080p", "1440p", "2160p")
@@ -27,10 +27,6 @@ COLUMNS = {
 # Trending: score = recent views + LIKE_WEIGHT x recent likes, over the last window.
 LIKE_WEIGHT = 3
 TRENDING_FORMULA = "score = views in the window + 3 x likes in the window"
-
-
-def _dump(rows) -> list[dict]:
-    return [dump_video(row) for row in rows]
 
 
 def visible_to(user_id: uuid.UUID | None):
@@ -84,17 +80,17 @@ def _ranges(query: dict) -> list:
 
 
 def list_videos(user_id: uuid.UUID | None, query: dict) -> dict:
-    """A page of the videos the caller may see, filtered and ordered."""
+    """A page of the videos the caller may see, filtered and ordered (Video rows)."""
     stmt = select(Video).where(visible_to(user_id), *filters(query))
     stmt = stmt.order_by(*order_by(query["ordering"]))
-    return paginate(stmt, query["page"], query["page_size"], _dump)
+    return paginate(stmt, query["page"], query["page_size"])
 
 
 def search(user_id: uuid.UUID | None, query: dict) -> dict:
     """A page of matching videos plus category and quality counts over every match."""
     where = [visible_to(user_id), *filters(query)]
     stmt = select(Video).where(*where).order_by(*order_by(query["ordering"]))
-    page = paginate(stmt, query["page"], query["page_size"], _dump)
+    page = paginate(stmt, query["page"], query["page_size"])
     return page | {"facets": facets(where), "query": query.get("q", "")}
 
 
@@ -154,11 +150,11 @@ def trending(query: dict) -> dict:
 
 
 def paginate_rows(stmt, page: int, size: int) -> dict:
-    """paginate() for rows of (video, score, views, likes)."""
+    """paginate() for rows of (video, score, views, likes): videos with their numbers."""
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     rows = db.session.execute(stmt.limit(size).offset((page - 1) * size)).all()
     results = [
-        dump_video(video) | {"trending_score": s, "recent_views": v, "recent_likes": n}
+        Augmented(video, trending_score=s, recent_views=v, recent_likes=n)
         for video, s, v, n in rows
     ]
     return page_dict(results, total or 0, page, size)

@@ -2,8 +2,6 @@
 
 import uuid
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
@@ -28,7 +26,7 @@ COMMENT = "/comments/<uuid:comment_id>"
 def list_comments(query, video_id: uuid.UUID):
     """Top-level comments, newest first, with their reply counts."""
     user = current_user or None
-    return jsonify(comments.list_comments(user, video_id, query["page"], query["page_size"]))
+    return comments.list_comments(user, video_id, query["page"], query["page_size"])
 
 
 @blp.post("/<uuid:video_id>/comments/")
@@ -37,8 +35,7 @@ def list_comments(query, video_id: uuid.UUID):
 @blp.response(201, CommentSchema)
 def add_comment(body, video_id: uuid.UUID):
     """Comment on a video, or reply with `parent_id` (replies join the top-level thread)."""
-    comment = comments.add_comment(current_user, video_id, body["content"], body["parent_id"])
-    return jsonify(comment), 201
+    return comments.add_comment(current_user, video_id, body["content"], body["parent_id"])
 
 
 @blp.get(f"{COMMENT}/replies/")
@@ -48,7 +45,7 @@ def add_comment(body, video_id: uuid.UUID):
 def list_replies(query, comment_id: uuid.UUID):
     """A comment's replies, oldest first."""
     user = current_user or None
-    return jsonify(comments.list_replies(user, comment_id, query["page"], query["page_size"]))
+    return comments.list_replies(user, comment_id, query["page"], query["page_size"])
 
 
 @blp.patch(f"{COMMENT}/")
@@ -57,7 +54,7 @@ def list_replies(query, comment_id: uuid.UUID):
 @blp.response(200, CommentSchema)
 def edit_comment(body, comment_id: uuid.UUID):
     """Edit a comment's text (author only)."""
-    return jsonify(comments.edit_comment(current_user, comment_id, body["content"]))
+    return comments.edit_comment(current_user, comment_id, body["content"])
 
 
 @blp.delete(f"{COMMENT}/")
@@ -66,7 +63,7 @@ def edit_comment(body, comment_id: uuid.UUID):
 def delete_comment(comment_id: uuid.UUID):
     """Delete a comment and its replies (author, the video's owner or staff)."""
     comments.delete_comment(current_user, comment_id)
-    return jsonify(message("Comment deleted."))
+    return message("Comment deleted.")
 
 
 @blp.post(f"{COMMENT}/like/")
@@ -74,7 +71,7 @@ def delete_comment(comment_id: uuid.UUID):
 @blp.response(200, CommentLikeResultSchema)
 def like_comment(comment_id: uuid.UUID):
     """Like a comment (idempotent)."""
-    return jsonify(comments.set_comment_like(current_user, comment_id, True))
+    return comments.set_comment_like(current_user, comment_id, True)
 
 
 @blp.post(f"{COMMENT}/unlike/")
@@ -82,7 +79,7 @@ def like_comment(comment_id: uuid.UUID):
 @blp.response(200, CommentLikeResultSchema)
 def unlike_comment(comment_id: uuid.UUID):
     """Unlike a comment (idempotent)."""
-    return jsonify(comments.set_comment_like(current_user, comment_id, False))
+    return comments.set_comment_like(current_user, comment_id, False)
 
 
 @blp.delete(f"{COMMENT}/like/")
@@ -90,4 +87,4 @@ def unlike_comment(comment_id: uuid.UUID):
 @blp.response(200, CommentLikeResultSchema)
 def delete_comment_like(comment_id: uuid.UUID):
     """Unlike a comment (idempotent; same as POST .../unlike/)."""
-    return jsonify(comments.set_comment_like(current_user, comment_id, False))
+    return comments.set_comment_like(current_user, comment_id, False)

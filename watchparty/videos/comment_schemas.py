@@ -82,10 +82,12 @@ class CommentSchema(ma.Schema):
     likes_count = ma.fields.Integer()
     like_count = ma.fields.Integer(attribute="likes_count", dump_only=True)
     replies_count = ma.fields.Integer()
-    is_liked = ma.fields.Boolean()
+    is_liked = ma.fields.Boolean(metadata={"description": "whether the caller likes it"})
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
-    is_edited = ma.fields.Boolean()
+    is_edited = ma.fields.Function(
+        lambda c: c.updated_at > c.created_at, metadata={"type": "boolean"}
+    )
 
 
 CommentPageSchema = page_of(CommentSchema)

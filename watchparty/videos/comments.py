@@ -10,12 +10,10 @@ from watchparty.common.types import utcnow
 from watchparty.errors import Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
 from watchparty.videos.access import is_owner, visible_video
-from watchparty.videos.comment_schemas import CommentSchema
+from watchparty.videos.augmented import Augmented
 from watchparty.videos.engagement_models import CommentLike, VideoComment
 from watchparty.videos.models import Video
 from watchparty.videos.view_counts import bump, counter
-
-_SCHEMA = CommentSchema()
 
 
 def _liked_ids(user, comments: list[VideoComment]) -> set:
@@ -29,13 +27,16 @@ def _liked_ids(user, comments: list[VideoComment]) -> set:
     return set(db.session.scalars(query))
 
 
-def dump_comments(user, comments: list[VideoComment]) -> list[dict]:
-    """Comments as the caller sees them (with `is_liked`)."""
+def as_seen_by(user, comments: list[VideoComment]) -> list[Augmented]:
+    """Comments as the caller sees them: each with `is_liked` (for CommentSchema)."""
     liked = _liked_ids(user, comments)
-    return [
-        _SCHEMA.dump(c) | {"is_liked": c.id in liked, "is_edited": c.updated_at > c.created_at}
-        for c in comments
-    ]
+    return [Augmented(c, is_liked=c.id in liked) for c in comments]
+
+
+def _page_seen_by(user, stmt, page: int, page_size: int) -> dict:
+    """paginate() whose comments carry the caller's `is_liked`."""
+    found = paginate(stmt, page, page_size)
+    return found | {"results": as_seen_by(user, found["results"])}
 
 
 def get_comment(user, comment_id: uuid.UUID) -> VideoComment:
@@ -58,7 +59,7 @@ def list_comments(user, video_id: uuid.UUID, page: int, page_size: int) -> dict:
         .where(VideoComment.video_id == video.id, VideoComment.parent_id.is_(None))
         .order_by(VideoComment.created_at.desc(), VideoComment.id.desc())
     )
-    return paginate(stmt, page, page_size, lambda rows: dump_comments(user, rows))
+    return _page_seen_by(user, stmt, page, page_size)
 
 
 def list_replies(user, comment_id: uuid.UUID, page: int, page_size: int) -> dict:
@@ -69,7 +70,7 @@ def list_replies(user, comment_id: uuid.UUID, page: int, page_size: int) -> dict
         .where(VideoComment.parent_id == comment.id)
         .order_by(VideoComment.created_at, VideoComment.id)
     )
-    return paginate(stmt, page, page_size, lambda rows: dump_comments(user, rows))
+    return _page_seen_by(user, stmt, page, page_size)
 
 
 def _thread_root(video: Video, parent_id: uuid.UUID) -> VideoComment:
@@ -85,7 +86,7 @@ def _thread_root(video: Video, parent_id: uuid.UUID) -> VideoComment:
     return parent
 
 
-def add_comment(user, video_id: uuid.UUID, content: str, parent_id: uuid.UUID | None) -> dict:
+def add_comment(user, video_id: uuid.UUID, content: str, parent_id: uuid.UUID | None) -> Augmented:
     """Comment on a video, or reply to one of its comments. Commits."""
     video = visible_video(user, video_id)
     root = _thread_root(video, parent_id) if parent_id else None
@@ -104,10 +105,10 @@ def add_comment(user, video_id: uuid.UUID, content: str, parent_id: uuid.UUID | 
     if root is not None:
         bump(VideoComment, root.id, "replies_count", 1)
     db.session.commit()
-    return dump_comments(user, [comment])[0]
+    return as_seen_by(user, [comment])[0]
 
 
-def edit_comment(user, comment_id: uuid.UUID, content: str) -> dict:
+def edit_comment(user, comment_id: uuid.UUID, content: str) -> Augmented:
     """Change a comment's text (its author only). Commits."""
     comment = get_comment(user, comment_id)
     if comment.user_id != user.id:
@@ -117,7 +118,7 @@ def edit_comment(user, comment_id: uuid.UUID, content: str) -> dict:
         comment.updated_at = utcnow()
     db.session.commit()
     db.session.refresh(comment)
-    return dump_comments(user, [comment])[0]
+    return as_seen_by(user, [comment])[0]
 
 
 def delete_comment(user, comment_id: uuid.UUID) -> None:

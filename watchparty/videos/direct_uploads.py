@@ -12,6 +12,7 @@ from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.storage import storage
 from watchparty.videos import keys
+from watchparty.videos.augmented import Augmented
 from watchparty.videos.containers import ALLOWED
 from watchparty.videos.models import DIRECT, PENDING, UPLOADING, Video, VideoUpload
 from watchparty.videos.upload_limits import (
@@ -79,8 +80,8 @@ def presign(user, filename: str, file_size: int, content_type: str | None = None
     return _grant(upload)
 
 
-def create_video_for_upload(user, fields: dict) -> tuple[Video, dict]:
-    """Create a video in `uploading` and the presigned PUT its bytes go to."""
+def create_video_for_upload(user, fields: dict) -> Augmented:
+    """Create a video in `uploading`; it comes with the presigned PUT (`upload`) its bytes go to."""
     filename = fields.pop("filename", "")
     size = fields.pop("file_size", None)
     content_type = fields.pop("content_type", None)
@@ -92,7 +93,7 @@ def create_video_for_upload(user, fields: dict) -> tuple[Video, dict]:
     db.session.flush()  # the video row exists before the upload row points at it
     upload = _session(user, video.id, filename, size, content_type)
     db.session.commit()
-    return video, _grant(upload)
+    return Augmented(video, upload=_grant(upload))
 
 
 def relay_upload(user, file: FileStorage | None) -> dict:

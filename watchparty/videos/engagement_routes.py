@@ -2,7 +2,7 @@
 
 import uuid
 
-from flask import jsonify, request
+from flask import request
 
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
@@ -31,8 +31,7 @@ blp = Blueprint("videos_engagement_routes", __name__, description="Video engagem
 def report_view(body, video_id: uuid.UUID):
     """Count a view (once per viewer per window) and add the seconds watched."""
     user = current_user or None
-    result = view_counts.report_view(user, video_id, request.remote_addr, body["watch_time"])
-    return jsonify(result)
+    return view_counts.report_view(user, video_id, request.remote_addr, body["watch_time"])
 
 
 @blp.get("/<uuid:video_id>/views/")
@@ -41,8 +40,7 @@ def report_view(body, video_id: uuid.UUID):
 @blp.response(200, ViewPageSchema)
 def list_views(query, video_id: uuid.UUID):
     """The video's views, newest first (owner only; anonymous viewers show as null)."""
-    page = view_counts.list_views(current_user, video_id, query["page"], query["page_size"])
-    return jsonify(page)
+    return view_counts.list_views(current_user, video_id, query["page"], query["page_size"])
 
 
 @blp.post("/<uuid:video_id>/like/")
@@ -51,7 +49,7 @@ def list_views(query, video_id: uuid.UUID):
 @blp.response(200, LikeResultSchema)
 def like(body, video_id: uuid.UUID):
     """Like (`is_like: true`), unlike (`false`) or toggle (empty body) a video."""
-    return jsonify(likes.set_like(current_user, video_id, body["is_like"]))
+    return likes.set_like(current_user, video_id, body["is_like"])
 
 
 @blp.delete("/<uuid:video_id>/like/")
@@ -59,7 +57,7 @@ def like(body, video_id: uuid.UUID):
 @blp.response(200, LikeResultSchema)
 def unlike(video_id: uuid.UUID):
     """Take back a like (idempotent)."""
-    return jsonify(likes.set_like(current_user, video_id, False))
+    return likes.set_like(current_user, video_id, False)
 
 
 @blp.get("/<uuid:video_id>/likes/")
@@ -69,7 +67,7 @@ def unlike(video_id: uuid.UUID):
 def list_likes(query, video_id: uuid.UUID):
     """The people who like the video, newest first."""
     user = current_user or None
-    return jsonify(likes.list_likes(user, video_id, query["page"], query["page_size"]))
+    return likes.list_likes(user, video_id, query["page"], query["page_size"])
 
 
 @blp.post("/<uuid:video_id>/share/")
@@ -78,7 +76,7 @@ def list_likes(query, video_id: uuid.UUID):
 @blp.response(200, ShareResultSchema)
 def share(body, video_id: uuid.UUID):
     """Share a video: a tracked link and the platform's share URL."""
-    return jsonify(shares.share(current_user, video_id, body["platform"], body["message"]))
+    return shares.share(current_user, video_id, body["platform"], body["message"])
 
 
 @blp.post("/validate-url/")
@@ -87,4 +85,4 @@ def share(body, video_id: uuid.UUID):
 @blp.response(200, ValidateUrlResultSchema)
 def validate_url(body):
     """Probe a remote media URL (public addresses only): type, size, duration."""
-    return jsonify(remote.validate_url(body["url"]))
+    return remote.validate_url(body["url"])

@@ -31,13 +31,24 @@ class ViewResultSchema(ma.Schema):
     views_count = ma.fields.Integer()
 
 
+class RoundedFloat(ma.fields.Float):
+    """A float rounded to `places` decimals on output (None and missing count as 0)."""
+
+    def __init__(self, places: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.places = places
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return round(float(value or 0.0), self.places)
+
+
 class ViewSchema(ma.Schema):
-    """One view as the owner sees it (no address is ever kept)."""
+    """One view as the owner sees it: who (null when anonymous), when, how long; no address."""
 
     id = ma.fields.UUID()
-    viewer = ma.fields.Nested(UserBriefSchema, allow_none=True)
-    viewed_at = UTCDateTimeField()
-    watch_time = ma.fields.Float()
+    viewer = ma.fields.Nested(UserBriefSchema, attribute="user", allow_none=True)
+    viewed_at = UTCDateTimeField(attribute="created_at")
+    watch_time = RoundedFloat(3, metadata={"description": "seconds"})
 
 
 ViewPageSchema = page_of(ViewSchema, "VideoViewPage")

@@ -6,9 +6,8 @@ from sqlalchemy import delete, exists, select
 
 from watchparty.common.inserts import insert_once
 from watchparty.common.pagination import paginate
-from watchparty.common.types import iso, utcnow
+from watchparty.common.types import utcnow
 from watchparty.extensions import db
-from watchparty.users.schemas import dump_brief
 from watchparty.videos.access import visible_video
 from watchparty.videos.engagement_models import VideoLike
 from watchparty.videos.models import Video
@@ -56,17 +55,12 @@ def set_like(user, video_id: uuid.UUID, is_like: bool | None) -> dict:
     }
 
 
-def dump_like(like: VideoLike) -> dict:
-    """One like: who and when."""
-    return {"user": dump_brief(like.user), "created_at": iso(like.created_at)}
-
-
 def list_likes(user, video_id: uuid.UUID, page: int, page_size: int) -> dict:
-    """A page of the people who like a video, newest first."""
+    """A page of the video's likes (VideoLike rows: who and when), newest first."""
     video = visible_video(user, video_id)
     stmt = (
         select(VideoLike)
         .where(VideoLike.video_id == video.id)
         .order_by(VideoLike.created_at.desc(), VideoLike.user_id)
     )
-    return paginate(stmt, page, page_size, lambda rows: [dump_like(r) for r in rows])
+    return paginate(stmt, page, page_size)

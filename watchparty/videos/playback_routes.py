@@ -2,7 +2,7 @@
 
 import uuid
 
-from flask import jsonify, redirect, request
+from flask import redirect, request
 
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
@@ -23,7 +23,7 @@ def _caller():
 @blp.response(200, StreamInfoSchema)
 def stream(video_id: uuid.UUID):
     """The HLS master playlist URL (with a playback token), variants and duration; counts a view."""
-    return jsonify(playback.stream_info(_caller(), video_id, request.remote_addr))
+    return playback.stream_info(_caller(), video_id, request.remote_addr)
 
 
 @blp.get("/<uuid:video_id>/hls/<path:name>")
@@ -40,7 +40,7 @@ def hls(query, video_id: uuid.UUID, name: str):
 @blp.response(200, QualityVariantsSchema)
 def quality_variants(video_id: uuid.UUID):
     """Each rung of the ladder: quality, playlist URL, bitrate, width and height."""
-    return jsonify(playback.quality_variants(_caller(), video_id))
+    return playback.quality_variants(_caller(), video_id)
 
 
 @blp.get("/<uuid:video_id>/thumbnail/")

@@ -2,15 +2,12 @@
 
 import uuid
 
-import marshmallow as ma
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
-from watchparty.common.pagination import PaginatedSchema, page_of
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.videos import catalog, service
 from watchparty.videos.access import visible_video
+from watchparty.videos.catalog_schemas import SearchPage, TrendingPage, VideoPage
 from watchparty.videos.input_schemas import (
     AdvancedSearchQuerySchema,
     RegenerateThumbnailSchema,
@@ -19,25 +16,9 @@ from watchparty.videos.input_schemas import (
     VideoListQuerySchema,
     VideoUpdateSchema,
 )
-from watchparty.videos.schemas import (
-    FacetsSchema,
-    ProcessingStatusSchema,
-    TrendingVideoSchema,
-    VideoSchema,
-    dump_video,
-)
+from watchparty.videos.schemas import ProcessingStatusSchema, ThumbnailRequestedSchema, VideoSchema
 
 blp = Blueprint("videos_routes", __name__, description="Videos: catalogue, search, trending")
-VideoPage = page_of(VideoSchema, "VideoPage")
-SearchPage = PaginatedSchema.from_dict(
-    {
-        "results": ma.fields.List(ma.fields.Nested(VideoSchema)),
-        "facets": ma.fields.Nested(FacetsSchema),
-        "query": ma.fields.String(),
-    },
-    name="VideoSearchPage",
-)
-TrendingPage = page_of(TrendingVideoSchema, "TrendingVideoPage")
 
 
 def _caller():
@@ -55,7 +36,7 @@ def _me():
 @blp.response(200, VideoPage)
 def list_videos(query):
     """Videos you may see: public ready ones, and all of yours; filtered and ordered."""
-    return jsonify(catalog.list_videos(_me(), query))
+    return catalog.list_videos(_me(), query)
 
 
 @blp.get("/search/")
@@ -64,7 +45,7 @@ def list_videos(query):
 @blp.response(200, SearchPage)
 def search_videos(query):
     """Search titles and descriptions; `facets` counts categories and qualities of all matches."""
-    return jsonify(catalog.search(_me(), query))
+    return catalog.search(_me(), query)
 
 
 @blp.get("/search/advanced/")
@@ -73,7 +54,7 @@ def search_videos(query):
 @blp.response(200, SearchPage)
 def advanced_search(query):
     """Search with uploader, container format and upload date range as well."""
-    return jsonify(catalog.search(_me(), query))
+    return catalog.search(_me(), query)
 
 
 @blp.get("/trending/")
@@ -81,7 +62,7 @@ def advanced_search(query):
 @blp.response(200, TrendingPage)
 def trending(query):
     """Public ready videos by recent views plus 3x recent likes (last 48 hours)."""
-    return jsonify(catalog.trending(query))
+    return catalog.trending(query)
 
 
 @blp.get("/analytics/trending/")
@@ -89,7 +70,7 @@ def trending(query):
 @blp.response(200, TrendingPage)
 def trending_analytics(query):
     """The trending ranking with each video's score, recent views and recent likes."""
-    return jsonify(catalog.trending(query))
+    return catalog.trending(query)
 
 
 @blp.get("/<uuid:video_id>/")
@@ -97,7 +78,7 @@ def trending_analytics(query):
 @blp.response(200, VideoSchema)
 def get_video(video_id: uuid.UUID):
     """One video with its processing status (404 when you may not see it)."""
-    return jsonify(dump_video(visible_video(_caller(), video_id)))
+    return visible_video(_caller(), video_id)
 
 
 @blp.route("/<uuid:video_id>/", methods=["PUT", "PATCH"])
@@ -106,7 +87,7 @@ def get_video(video_id: uuid.UUID):
 @blp.response(200, VideoSchema)
 def update_video(body, video_id: uuid.UUID):
     """Change a video's details (owner only; PUT and PATCH are both partial)."""
-    return jsonify(dump_video(service.update_video(_caller(), video_id, body)))
+    return service.update_video(_caller(), video_id, body)
 
 
 @blp.delete("/<uuid:video_id>/")
@@ -115,7 +96,7 @@ def update_video(body, video_id: uuid.UUID):
 def delete_video(video_id: uuid.UUID):
     """Delete a video (owner only) and every stored file of it."""
     service.delete_video(_caller(), video_id)
-    return jsonify(message("Video deleted successfully"))
+    return message("Video deleted successfully")
 
 
 @blp.get("/<uuid:video_id>/processing-status/")
@@ -123,14 +104,14 @@ def delete_video(video_id: uuid.UUID):
 @blp.response(200, ProcessingStatusSchema)
 def processing_status(video_id: uuid.UUID):
     """Status, percent done, steps, estimated completion and failure reason (owner only)."""
-    return jsonify(ProcessingStatusSchema().dump(service.processing_status(_caller(), video_id)))
+    return service.processing_status(_caller(), video_id)
 
 
 @blp.post("/<uuid:video_id>/regenerate-thumbnail/")
 @auth_required
 @blp.arguments(RegenerateThumbnailSchema)
-@blp.response(202, MessageSchema)
+@blp.response(202, ThumbnailRequestedSchema)
 def regenerate_thumbnail(body, video_id: uuid.UUID):
     """Take a new poster frame at `timestamp` seconds (owner only; the video must be ready)."""
     service.request_thumbnail(_caller(), video_id, body["timestamp"])
-    return jsonify(message("Thumbnail regeneration started.", timestamp=body["timestamp"])), 202
+    return message("Thumbnail regeneration started.", timestamp=body["timestamp"])

@@ -3,7 +3,7 @@
 import marshmallow as ma
 from flask import current_app
 
-from watchparty.common.schemas import UTCDateTimeField
+from watchparty.common.schemas import MessageSchema, UTCDateTimeField
 from watchparty.users.schemas import UserBriefSchema
 
 
@@ -42,6 +42,12 @@ def thumbnail_url(video) -> str | None:
     return url
 
 
+# OpenAPI types of the computed (Function) fields below.
+BOOLEAN = {"type": "boolean"}
+TEXT = {"type": "string"}
+TEXTS = {"type": "array", "items": {"type": "string"}}
+
+
 class VideoSchema(ma.Schema):
     """A video as every client parses it."""
 
@@ -51,7 +57,7 @@ class VideoSchema(ma.Schema):
     category = ma.fields.String(allow_none=True)
     tags = ma.fields.List(ma.fields.String())
     visibility = ma.fields.String()
-    is_public = ma.fields.Function(lambda v: v.visibility == "public")
+    is_public = ma.fields.Function(lambda v: v.visibility == "public", metadata=BOOLEAN)
     allow_download = ma.fields.Boolean()
     require_premium = ma.fields.Boolean()
     status = ma.fields.String()
@@ -60,19 +66,27 @@ class VideoSchema(ma.Schema):
     uploaded_by = ma.fields.Nested(UserBriefSchema, attribute="owner", dump_only=True)
     uploader = ma.fields.Nested(UserBriefSchema, attribute="owner", dump_only=True)
     # Lambdas: inside the class body the name `thumbnail_url` is the field, not the function.
-    thumbnail_url = ma.fields.Function(lambda v: thumbnail_url(v), allow_none=True)
-    thumbnail = ma.fields.Function(lambda v: thumbnail_url(v), allow_none=True)
+    thumbnail_url = ma.fields.Function(lambda v: thumbnail_url(v), allow_none=True, metadata=TEXT)
+    thumbnail = ma.fields.Function(lambda v: thumbnail_url(v), allow_none=True, metadata=TEXT)
     duration = ma.fields.Float(allow_none=True)
-    duration_formatted = ma.fields.Function(lambda v: format_duration(v.duration))
+    duration_formatted = ma.fields.Function(
+        lambda v: format_duration(v.duration), allow_none=True, metadata=TEXT
+    )
     file_size = ma.fields.Integer(allow_none=True)
-    file_size_formatted = ma.fields.Function(lambda v: format_size(v.file_size))
+    file_size_formatted = ma.fields.Function(
+        lambda v: format_size(v.file_size), allow_none=True, metadata=TEXT
+    )
     format = ma.fields.String(allow_none=True)
-    resolution = ma.fields.Function(lambda v: f"{v.width}x{v.height}" if v.width else None)
+    resolution = ma.fields.Function(
+        lambda v: f"{v.width}x{v.height}" if v.width else None, allow_none=True, metadata=TEXT
+    )
     width = ma.fields.Integer(allow_none=True)
     height = ma.fields.Integer(allow_none=True)
     video_codec = ma.fields.String(allow_none=True)
     audio_codec = ma.fields.String(allow_none=True)
-    quality_variants = ma.fields.Function(lambda v: [item["quality"] for item in v.variants])
+    quality_variants = ma.fields.Function(
+        lambda v: [item["quality"] for item in v.variants], metadata=TEXTS
+    )
     views_count = ma.fields.Integer()
     view_count = ma.fields.Integer(attribute="views_count", dump_only=True)
     likes_count = ma.fields.Integer()
@@ -89,24 +103,10 @@ def dump_video(video) -> dict:
     return VideoSchema().dump(video)
 
 
-class FacetSchema(ma.Schema):
-    name = ma.fields.String()
-    count = ma.fields.Integer()
+class ThumbnailRequestedSchema(MessageSchema):
+    """A new poster frame is being taken at `timestamp` seconds."""
 
-
-class FacetsSchema(ma.Schema):
-    """Counts over the whole filtered result set (not just the page)."""
-
-    categories = ma.fields.List(ma.fields.Nested(FacetSchema))
-    qualities = ma.fields.List(ma.fields.Nested(FacetSchema))
-
-
-class TrendingVideoSchema(VideoSchema):
-    """A video with the numbers that ranked it."""
-
-    trending_score = ma.fields.Float()
-    recent_views = ma.fields.Integer()
-    recent_likes = ma.fields.Integer()
+    timestamp = ma.fields.Float()
 
 
 class VariantSchema(ma.Schema):
@@ -137,6 +137,8 @@ class StreamInfoSchema(ma.Schema):
 
 
 class ProcessingStatusSchema(ma.Schema):
+    """Where a video's processing stands (owner only)."""
+
     video_id = ma.fields.UUID()
     status = ma.fields.String()
     progress = ma.fields.Integer()

@@ -32,6 +32,7 @@ def update_video(user, video_id: uuid.UUID, changes: dict) -> Video:
     db.session.commit()
     return video
 
+
 # Domains that point at videos (parties play them) let go of the ids here, without a commit.
 detaching = Hook("videos.detaching")
 

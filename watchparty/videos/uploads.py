@@ -133,3 +133,14 @@ def upload_video(
             raise queue_unavailable() from error
         raise
     return video, upload
+
+
+def as_result(video: Video, upload: VideoUpload) -> dict:
+    """An upload that became a video, for UploadResultSchema: the ids, its status, the video."""
+    return {
+        "success": True,
+        "upload_id": upload.id,
+        "video_id": video.id,
+        "status": video.status,
+        "video": video,
+    }

@@ -10,9 +10,8 @@ from sqlalchemy import case, select, update
 
 from watchparty.common.inserts import insert_once
 from watchparty.common.pagination import paginate
-from watchparty.common.types import iso, utcnow
+from watchparty.common.types import utcnow
 from watchparty.extensions import db
-from watchparty.users.schemas import dump_brief
 from watchparty.videos.access import owned_video, visible_video
 from watchparty.videos.engagement_models import VideoView
 from watchparty.videos.models import Video
@@ -98,22 +97,12 @@ def report_view(user, video_id: uuid.UUID, remote_addr: str | None, watch_time: 
     }
 
 
-def dump_view(view: VideoView) -> dict:
-    """One view as its owner sees it: who (null when anonymous), when, how long. No address."""
-    return {
-        "id": str(view.id),
-        "viewer": dump_brief(view.user) if view.user is not None else None,
-        "viewed_at": iso(view.created_at),
-        "watch_time": round(view.watch_time or 0.0, 3),
-    }
-
-
 def list_views(user, video_id: uuid.UUID, page: int, page_size: int) -> dict:
-    """The owner's page of a video's views, newest first."""
+    """The owner's page of a video's views (VideoView rows), newest first."""
     video = owned_video(user, video_id)
     stmt = (
         select(VideoView)
         .where(VideoView.video_id == video.id)
         .order_by(VideoView.created_at.desc(), VideoView.id.desc())
     )
-    return paginate(stmt, page, page_size, lambda rows: [dump_view(v) for v in rows])
+    return paginate(stmt, page, page_size)
