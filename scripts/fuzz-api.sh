@@ -75,10 +75,10 @@ pass() {  # pass NAME IDENTITY [schemathesis options]: one run, its NDJSON event
   shift 2
   echo "== $name ($identity)"
   "$FUZZ/bin/schemathesis" --config-file "$work/$identity.toml" run "$base/api/schema/" \
-    -c "$checks" -n "$examples" ${seed:+--seed "$seed"} --generation-database none --continue-on-failure \
-    --report ndjson --report-ndjson-path "$work/reports/$name.ndjson" --no-color "$@" \
-    >"$work/$name.log" 2>&1 || true
-  tail -n 4 "$work/$name.log" | sed 's/^/   /'
+    -c "$checks" -n "$examples" ${seed:+--seed "$seed"} --continue-on-failure \
+    --generation-database none --report ndjson --report-ndjson-path "$work/reports/$name.ndjson" \
+    --no-color "$@" >"$work/$name.log" 2>&1 || true
+  tail -n 1 "$work/$name.log" | sed 's/^/   /'
 }
 bearer() { echo "Authorization: Bearer $1"; }
 pass anonymous anonymous --workers 2
@@ -97,6 +97,8 @@ r="$work/reports"
 $PY scripts/fuzz_report.py --violations "${VIOLATIONS:-/tmp/notes/violations.txt}" \
   "anonymous=$r/anonymous.ndjson" "admin=$r/admin.ndjson,$r/admin-destroys.ndjson" \
   "user=$r/user.ndjson,$r/user-destroys.ndjson,$r/victim.ndjson" || status=1
-if grep -q Traceback "$work/server.log"; then echo "server logged a traceback"; status=1; fi
+for log in "$work/server.log" "$work/worker.log"; do
+  if [ -f "$log" ] && grep -q Traceback "$log"; then echo "traceback in $log"; status=1; fi
+done
 echo "ran in $(($(date +%s) - started)) s (schemathesis logs: $work/*.log)"
 exit $status

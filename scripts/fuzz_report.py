@@ -27,7 +27,7 @@ def reason_of(failure: dict, status: int | None) -> str:
     first = " ".join(lines[:2] if lines and lines[0].endswith(":") else lines[:1])
     # "<the value> is not of type ..." names the offending value first: keep the rule.
     first = re.sub(r"^[\[{\"].* (is not |is too |does not )", r"<value> \1", first)
-    first = UUID.sub("<uuid>", first)[:140]
+    first = UUID.sub("<uuid>", first)[:200]
     where = re.search(r"Schema at (\S+?):", message)
     return f"[{status}] {failure.get('title', '')}: {first}" + (
         f" (at {where.group(1)})" if where else ""

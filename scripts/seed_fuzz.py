@@ -21,7 +21,6 @@ import requests
 from fuzz_config import write_config
 from seed_helpers import (
     Api,
-    card,
     deliver_stripe_webhooks,
     ids,
     inner,
@@ -30,6 +29,8 @@ from seed_helpers import (
     sign_up,
     wait_for,
 )
+from seed_money import seed_billing, seed_creators
+from seed_parties import seed_private_parties, seed_public_party
 
 ROLES = [("admin", "Ada"), ("user", "Uma"), ("bob", "Bob"), ("carol", "Cara"), ("dave", "Dev")]
 
@@ -105,94 +106,6 @@ def seed_videos(people: dict, folder: Path) -> dict:
         "comment_id": [str(comment["id"])],
         "name": ["master.m3u8"] + [f"{q}/index.m3u8" for q in video["quality_variants"]],
         "token": [token],
-    }
-
-
-def seed_public_party(people: dict, video_id: str) -> dict:
-    """A started public party of the video, with members, chat, reactions and a voted poll."""
-    host, bob, carol = (people[k]["api"] for k in ("user", "bob", "carol"))
-    body = {"title": "Seeded movie night", "video_id": video_id, "visibility": "public"}
-    party = host.post("/api/parties/", body | {"category": "movies"})
-    party_id = str(party["id"])
-    for guest in (bob, carol):
-        guest.post(f"/api/parties/{party_id}/join/", {"message": "hi"})
-    host.post(f"/api/parties/{party_id}/start/")
-    said = [host.post(f"/api/chat/{party_id}/messages/send/", {"text": "Welcome all"})]
-    said.append(bob.post(f"/api/parties/{party_id}/chat/", {"text": "Hello!"}))
-    for api, emoji in ((host, "🎉"), (bob, "👍"), (carol, "😂")):
-        reaction = {"emoji": emoji, "video_ts": 1.0}
-        api.post(f"/api/interactive/parties/{party_id}/reactions/create/", reaction)
-    poll = host.post(
-        f"/api/interactive/parties/{party_id}/polls/create/",
-        {"question": "Sequel next?", "options": ["Yes", "No"], "duration": 3600},
-    )
-    poll = inner(poll, "poll")
-    options = [str(option["id"]) for option in poll["options"]]
-    vote = f"/api/interactive/parties/{party_id}/polls/{poll['id']}/vote/"
-    for api, option in zip((bob, carol), options, strict=False):
-        api.post(vote, {"option_id": option})
-    return {
-        "party_id": [party_id],
-        "poll_id": [str(poll["id"])],
-        "option_id": options,
-        "room_code": [party["room_code"]],
-        "message_id": [str(inner(m, "message")["id"]) for m in said],
-    }
-
-
-def seed_private_parties(people: dict) -> dict:
-    """Private parties joined by invite code or invitation; a public one with a pending request."""
-    user, bob, carol, dave = (people[k]["api"] for k in ("user", "bob", "carol", "dave"))
-    private = str(bob.post("/api/parties/", {"title": "Private", "visibility": "private"})["id"])
-    invite = bob.post(f"/api/parties/{private}/generate-invite/", {"max_uses": 10})
-    user.post("/api/parties/join-by-invite/", {"invite_code": invite["invite_code"]})
-    bob.post(f"/api/chat/{private}/messages/send/", {"text": "Just us"})
-    gated = {"title": "Seeded approval party", "visibility": "public", "require_approval": True}
-    gated_id = str(user.post("/api/parties/", gated)["id"])
-    dave.post(f"/api/parties/{gated_id}/join/", {"message": "let me in"})
-    invited = str(carol.post("/api/parties/", {"title": "Carol's", "visibility": "private"})["id"])
-    carol.post(f"/api/parties/{invited}/invite/", {"user_ids": [people["user"]["id"]]})
-    bob.post(f"/api/parties/{private}/invite/", {"user_ids": [people["dave"]["id"]]})
-    invitations = ids(user.get("/api/parties/invitations/"))
-    invitations += ids(dave.get("/api/parties/invitations/"))
-    return {
-        "party_id": [private, gated_id, invited],
-        "invitation_id": invitations,
-        "invite_code": [invite["invite_code"]],
-    }
-
-
-def seed_creators(people: dict) -> dict:
-    """Two creators (the user with a tier); carol subscribes to the user's tier and tips."""
-    user, bob, carol = (people[k]["api"] for k in ("user", "bob", "carol"))
-    user.post("/api/creators/", {"bio": "I make seeded clips", "subscription_price": 5})
-    bob.post("/api/creators/", {"bio": "Bob's channel", "subscription_price": 3})
-    body = {"name": "Fan", "price": 3, "benefits": ["Early access"]}
-    tier = inner(user.post("/api/creators/me/tiers/", body), "tier")
-    creator = people["user"]["id"]
-    pay = {"payment_method_id": card(), "tier_id": str(tier["id"])}
-    carol.post(f"/api/creators/{creator}/subscribe/", pay, expect=(201, 202))
-    tip = {"creator_id": creator, "amount": 2, "message": "Thanks", "payment_method_id": card()}
-    carol.post("/api/payments/tips/", tip, expect=(201, 202))
-    return {"tier_id": [str(tier["id"])], "creator_id": [creator, people["bob"]["id"]]}
-
-
-def seed_billing(people: dict, tag: str) -> dict:
-    """Platform subscriptions (premium, basic), an address, a promo code; invoices by webhook."""
-    user, carol, admin = (people[k]["api"] for k in ("user", "carol", "admin"))
-    for api, plan in ((user, "premium"), (carol, "basic")):
-        api.post("/api/billing/subscribe/", {"plan_id": plan, "payment_method_id": card()})
-    address = {"line1": "1 Main St", "city": "Paris", "postal_code": "75001", "country": "FR"}
-    user.call("PUT", "/api/billing/address/", json=address)
-    code = f"FUZZ{tag.replace('-', '')[-8:]}"
-    admin.post("/api/billing/promo-codes/", {"code": code, "percent_off": 10})
-    invoices = wait_for(lambda: ids(user.get("/api/billing/history/")), "invoice (by webhook)")
-    events = admin.get("/api/billing/admin/webhook-events/")
-    return {
-        "payment_method_id": ids(user.get("/api/billing/payment-methods/")),
-        "invoice_id": invoices[:3],
-        "event_id": ids(events)[:5],
-        "promo_code": [code],
     }
 
 
