@@ -30,8 +30,9 @@ browser:
 	bash scripts/browser.sh
 
 lint: install-dev
-	$(VENV)/bin/ruff check watchparty workers tests bench wsgi.py
-	$(VENV)/bin/ruff format --check watchparty workers tests bench wsgi.py
+	$(VENV)/bin/ruff check watchparty workers tests bench wsgi.py scripts
+	$(VENV)/bin/ruff format --check watchparty workers tests bench wsgi.py scripts
+	$(VENV)/bin/lint-imports
 
 test-postgres: install-dev services browser
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest -q

@@ -102,11 +102,12 @@ def hooks() -> list:
     from watchparty.auth.hooks import register as auth
     from watchparty.billing.hooks import register as billing
     from watchparty.chat.hooks import register as chat
+    from watchparty.creators.hooks import register as creators
     from watchparty.interactive.hooks import register as interactive
     from watchparty.parties.hooks import register as parties
     from watchparty.videos.hooks import register as videos
 
-    return [auth, videos, parties, chat, interactive, billing]
+    return [auth, videos, parties, chat, interactive, billing, creators]
 
 
 def register_hooks() -> None:

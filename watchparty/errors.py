@@ -145,9 +145,21 @@ def error_body(code: str, message: str, detail=None, errors=None) -> dict:
         "error": code,
         "message": message,
         "detail": detail if detail is not None else message,
-        "errors": errors or {},
+        "errors": {str(field): _messages(value) for field, value in (errors or {}).items()},
         "timestamp": iso(utcnow()),
     }
+
+
+def _messages(value, path: str = "") -> list[str]:
+    """A field's messages as a flat list of strings: marshmallow nests those of list items and
+    nested objects by index or key ({"0": ["Not a valid string."]} becomes "0: Not a valid
+    string."), and the documented shape is field → messages."""
+    if isinstance(value, dict):
+        return [m for key, inner in value.items() for m in _messages(inner, f"{path}{key}.")]
+    if isinstance(value, list | tuple):
+        return [m for item in value for m in _messages(item, path)]
+    prefix = f"{path[:-1]}: " if path else ""
+    return [f"{prefix}{value}"]
 
 
 def _flatten(messages) -> dict:

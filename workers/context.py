@@ -116,7 +116,7 @@ class AppWorker(SimpleWorker):
         scratch.sweep(Path((self.flask_app or app()).config["TRANSCODE_SCRATCH_DIR"]))
         if self.scheduler is None or "billing" not in self.queue_names():
             return
-        from workers.billing import ensure_scheduled
+        from watchparty.billing.tasks import ensure_scheduled
 
         try:
             with (self.flask_app or app()).app_context():

@@ -128,7 +128,7 @@ def test_the_cli_runs_a_reconciliation(stripe_on, app, users):
 
 @pytest.mark.skipif(not REDIS_URL, reason="scheduling needs Redis (embedded: use the CLI)")
 def test_one_reconciliation_chain_is_scheduled_however_often_workers_start(app):
-    from workers import billing
+    from watchparty.billing import tasks as billing
 
     first = billing.ensure_scheduled()
     assert first and billing.ensure_scheduled() is None
@@ -138,7 +138,7 @@ def test_one_reconciliation_chain_is_scheduled_however_often_workers_start(app):
 
 @pytest.mark.skipif(not REDIS_URL, reason="scheduling needs Redis (embedded: use the CLI)")
 def test_a_reconciliation_job_schedules_the_next_one(stripe_on, app, monkeypatch):
-    from workers import billing
+    from watchparty.billing import tasks as billing
 
     monkeypatch.setitem(app.config, "RECONCILE_INTERVAL_SECONDS", 120)
     run_id = billing.reconcile()

@@ -183,6 +183,6 @@ def test_regenerate_thumbnail_queues_a_job_and_answers_202(client, me, clip, run
     assert response.status_code == 202 and response.get_json()["success"] is True
     if jobs.redis is not None:  # embedded, the job already runs in the background
         (job,) = jobs.queue("transcode").jobs
-        assert job.func_name == "workers.transcode.regenerate_thumbnail"
+        assert job.func_name == "watchparty.videos.tasks.regenerate_thumbnail"
         assert job.args == (str(video.id), 1.5)
     run_jobs()

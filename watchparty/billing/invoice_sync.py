@@ -9,8 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from watchparty.billing.models import REFUND, SUBSCRIPTION, BillingAccount, Invoice, Payment
 from watchparty.billing.models import Subscription as PlatformSubscription
+from watchparty.billing.product_lines import product_lines
 from watchparty.billing.stripe_api import call, client
-from watchparty.creators.models import CreatorSubscription
 from watchparty.extensions import db
 
 CREATOR_KIND = "creator"
@@ -43,10 +43,7 @@ def _is_creator(stripe_subscription_id: str, metadata: dict | None) -> bool:
     """Whether the subscription is a creator subscription (helper of the creators domain)."""
     if metadata is not None:
         return metadata.get("kind") == CREATOR_KIND
-    known = db.session.scalar(
-        db.select(CreatorSubscription.id).filter_by(stripe_subscription_id=stripe_subscription_id)
-    )
-    if known is not None:
+    if any(line.knows_subscription(stripe_subscription_id) for line in product_lines):
         return True
     remote = call(lambda: client().subscriptions.retrieve(stripe_subscription_id))
     return (plain(remote).get("metadata") or {}).get("kind") == CREATOR_KIND

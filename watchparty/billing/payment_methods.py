@@ -8,8 +8,8 @@ import stripe
 
 from watchparty.billing import customers
 from watchparty.billing.models import ENTITLED, Subscription
+from watchparty.billing.product_lines import product_lines
 from watchparty.billing.stripe_api import call, client, require_configured
-from watchparty.creators.models import CreatorSubscription
 from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db
 
@@ -103,19 +103,16 @@ def set_default(user, payment_method_id: str) -> None:
 
 
 def _has_running_subscription(user) -> bool:
-    """Whether a platform or creator subscription will charge the default card again."""
+    """Whether a platform subscription, or one of a product line (creators), will charge the
+    default card again."""
     platform = db.session.scalar(
         db.select(Subscription.id).where(
             Subscription.user_id == user.id, Subscription.status.in_(ENTITLED)
         )
     )
-    creator = db.session.scalar(
-        db.select(CreatorSubscription.id).where(
-            CreatorSubscription.subscriber_id == user.id,
-            CreatorSubscription.status.in_(ENTITLED),
-        )
+    return platform is not None or any(
+        line.has_running_subscription(user.id) for line in product_lines
     )
-    return platform is not None or creator is not None
 
 
 def delete_method(user, payment_method_id: str) -> str:

@@ -7,40 +7,29 @@ made in the Stripe dashboard end up exactly where the webhook would have put the
 import logging
 import uuid
 from collections.abc import Callable
-from datetime import timedelta
 
 import stripe
 from flask import current_app
 from sqlalchemy import select
 
+from watchparty.billing import product_lines
 from watchparty.billing.event_models import ReconciliationRun
 from watchparty.billing.models import BillingAccount, Subscription
 from watchparty.billing.reconcile_state import diff, user_state
 from watchparty.billing.stripe_api import client, require_configured
-from watchparty.billing.stripe_events import kind_of
+from watchparty.billing.stripe_events import apply_subscription
 from watchparty.common.types import utcnow
-from watchparty.creators.models import CreatorSubscription, Tip
 from watchparty.extensions import db
 
 log = logging.getLogger(__name__)
 
-# A succeeded tip never changes again; others are asked about for a week (RECONCILE_TIP_DAYS),
-# long enough for a delayed payment to settle, short enough that a run stays cheap.
-FINAL_TIP_STATUSES = ("succeeded", "refunded")
 # Stripe itself is down or the keys are wrong: every further call would fail too.
 FATAL = (stripe.APIConnectionError, stripe.AuthenticationError, stripe.PermissionError)
 
 
 def _apply_subscription(sub) -> None:
     """Upsert a Stripe subscription, platform or creator, as Stripe has it now."""
-    if kind_of(sub) == "creator":
-        from watchparty.creators.stripe_sync import upsert_creator_subscription
-
-        upsert_creator_subscription(sub, as_of=None)
-    else:
-        from watchparty.billing.stripe_sync import upsert_subscription
-
-        upsert_subscription(sub, as_of=None)
+    apply_subscription(sub, None)
 
 
 def _apply_invoice(invoice) -> None:
@@ -52,9 +41,7 @@ def _apply_invoice(invoice) -> None:
 
 def _apply_payment_intent(intent) -> None:
     """Record a tip's payment intent as Stripe has it now."""
-    from watchparty.creators.stripe_sync import record_payment_intent
-
-    record_payment_intent(intent, as_of=None)
+    product_lines.record_payment_intent(intent, None)
 
 
 class Reconciler:
@@ -100,10 +87,7 @@ class Reconciler:
         rows = [
             (row.user_id, row.stripe_subscription_id)
             for row in db.session.scalars(select(Subscription))
-        ] + [
-            (row.subscriber_id, row.stripe_subscription_id)
-            for row in db.session.scalars(select(CreatorSubscription))
-        ]
+        ] + product_lines.subscriptions()
         for user_id, sub_id in rows:
             if sub_id in self.seen:
                 continue
@@ -117,17 +101,15 @@ class Reconciler:
     def tips(self) -> None:
         """Recent tips not settled locally: ask Stripe how their payment intents ended."""
         days = current_app.config["RECONCILE_TIP_DAYS"]
-        stmt = select(Tip).where(
-            Tip.stripe_payment_intent_id.is_not(None),
-            Tip.sender_id.is_not(None),
-            Tip.status.not_in(FINAL_TIP_STATUSES),
-            Tip.created_at >= utcnow() - timedelta(days=days),
-        )
-        for tip in db.session.scalars(stmt).all():
+        pending = [
+            pair
+            for line in product_lines.product_lines
+            for pair in line.unsettled_payment_intents(days)
+        ]
+        for user_id, pi_id in pending:
             self.checked += 1
-            pi_id = tip.stripe_payment_intent_id
             self.repair(
-                tip.sender_id,
+                user_id,
                 f"payment intent {pi_id}",
                 lambda p=pi_id: _apply_payment_intent(client().v1.payment_intents.retrieve(p)),
             )

@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from watchparty.billing.models import Invoice, Payment, Subscription
+from watchparty.billing.product_lines import product_lines
 from watchparty.common.types import iso
-from watchparty.creators.models import CreatorSubscription, Tip
 from watchparty.extensions import db
 from watchparty.users.models import User
 
@@ -38,12 +38,6 @@ def user_state(user_id: uuid.UUID) -> State:
             ("status", "plan_id", "current_period_end", "cancel_at_period_end", "canceled_at"),
         ),
         (
-            "creator_subscription",
-            select(CreatorSubscription).where(CreatorSubscription.subscriber_id == user_id),
-            "stripe_subscription_id",
-            ("status", "amount", "current_period_end", "cancel_at_period_end", "ended_at"),
-        ),
-        (
             "invoice",
             select(Invoice).where(Invoice.user_id == user_id),
             "stripe_invoice_id",
@@ -55,13 +49,9 @@ def user_state(user_id: uuid.UUID) -> State:
             "stripe_object_id",
             ("kind", "status", "amount"),
         ),
-        (
-            "tip",
-            select(Tip).where(Tip.sender_id == user_id),
-            "stripe_payment_intent_id",
-            ("status", "amount"),
-        ),
     )
+    for line in product_lines:
+        queries += tuple(line.state_queries(user_id))
     for name, stmt, key, fields in queries:
         for row in db.session.scalars(stmt.execution_options(populate_existing=True)):
             state[(name, getattr(row, key) or str(row.id))] = _fields(row, fields)

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import stripe
 
+from watchparty.billing import product_lines
 from watchparty.billing.event_models import FAILED, PROCESSED, WebhookEvent
 from watchparty.billing.stripe_api import client
 from watchparty.common.types import utcnow
@@ -56,19 +57,23 @@ def fresh(retrieve: Callable, snapshot: stripe.StripeObject, created: int) -> tu
         return snapshot, created
 
 
+def apply_subscription(sub, as_of: int | None) -> None:
+    """Upsert a Stripe subscription where it belongs: a product line's, or the platform's."""
+    line = product_lines.line_of(sub)
+    if line is not None:
+        line.upsert_subscription(sub, as_of)
+        return
+    from watchparty.billing.stripe_sync import upsert_subscription
+
+    upsert_subscription(sub, as_of=as_of)
+
+
 def _subscription(event_type: str, snapshot, created: int) -> None:
     """A platform or creator subscription changed: upsert Stripe's current version."""
     sub, as_of = fresh(client().v1.subscriptions.retrieve, snapshot, created)
     if as_of is not None and event_type == "customer.subscription.deleted":
         sub["status"] = "canceled"  # a deleted subscription Stripe forgot is still over
-    if kind_of(sub) == "creator":
-        from watchparty.creators.stripe_sync import upsert_creator_subscription
-
-        upsert_creator_subscription(sub, as_of=as_of)
-    else:
-        from watchparty.billing.stripe_sync import upsert_subscription
-
-        upsert_subscription(sub, as_of=as_of)
+    apply_subscription(sub, as_of)
 
 
 def _invoice(event_type: str, snapshot, created: int) -> None:
@@ -80,11 +85,9 @@ def _invoice(event_type: str, snapshot, created: int) -> None:
 
 
 def _payment_intent(event_type: str, snapshot, created: int) -> None:
-    """A one-time payment (a tip) succeeded or failed: record Stripe's current state."""
-    from watchparty.creators.stripe_sync import record_payment_intent
-
+    """A one-time payment (e.g. a tip) succeeded or failed: record Stripe's current state."""
     intent, as_of = fresh(client().v1.payment_intents.retrieve, snapshot, created)
-    record_payment_intent(intent, as_of=as_of)
+    product_lines.record_payment_intent(intent, as_of)
 
 
 def _refund(event_type: str, snapshot, created: int) -> None:

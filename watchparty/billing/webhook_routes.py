@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from watchparty.billing import (
     reconcile_cli,  # noqa: F401 - registers `flask billing reconcile`
+    tasks,
     webhooks,
 )
 from watchparty.billing.event_models import ReconciliationRun, WebhookEvent
@@ -22,7 +23,6 @@ from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema, page_of, paginate
 from watchparty.errors import NotFound, TooLarge
 from watchparty.extensions import db
-from watchparty.jobs import jobs
 
 blp = Blueprint("billing_webhook_routes", __name__, description="Billing")
 
@@ -90,5 +90,5 @@ def list_reconciliations(query: dict):
 def reconcile_now():
     """Queue a reconciliation with Stripe now."""
     require_configured()
-    job_id = jobs.enqueue("billing", "workers.billing.reconcile_once")
+    job_id = tasks.reconcile_once.enqueue()
     return {"success": True, "message": "Reconciliation queued.", "job_id": job_id}

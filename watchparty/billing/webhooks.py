@@ -7,17 +7,16 @@ import stripe
 from flask import current_app
 from sqlalchemy import delete
 
+from watchparty.billing import tasks
 from watchparty.billing.event_models import WebhookEvent
 from watchparty.common.inserts import insert_once
 from watchparty.errors import TooLarge, Unavailable, ValidationError
 from watchparty.extensions import db
-from watchparty.jobs import jobs
 
 log = logging.getLogger(__name__)
 
 TOLERANCE_SECONDS = 300  # Stripe's own default: a replayed old delivery is refused
 MAX_BYTES = 1024 * 1024  # Stripe events are a few KiB; anything this big is not one
-RETRIES, BACKOFF = 3, [5, 30, 120]
 
 
 class InvalidSignature(ValidationError):
@@ -79,13 +78,7 @@ def receive(payload: bytes, signature: str | None) -> dict:
     if not new:
         return {"received": True, "duplicate": True}
     try:
-        jobs.enqueue(
-            "billing",
-            "workers.billing.process_event",
-            event["id"],
-            retries=RETRIES,
-            backoff=BACKOFF,
-        )
+        tasks.process_event.enqueue(event["id"])
     except Exception as error:
         # Unqueued, the stored row would make Stripe's retry look like a duplicate and the
         # event would never be processed: forget it and let Stripe deliver it again.
@@ -103,7 +96,5 @@ def requeue(event_id: str) -> WebhookEvent:
     event = db.session.get(WebhookEvent, event_id)
     if event is None:
         raise NotFound("No such webhook event.")
-    jobs.enqueue(
-        "billing", "workers.billing.process_event", event.id, retries=RETRIES, backoff=BACKOFF
-    )
+    tasks.process_event.enqueue(event.id)
     return event

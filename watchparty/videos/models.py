@@ -12,6 +12,8 @@ from watchparty.extensions import db
 
 UPLOADING, PROCESSING, READY, FAILED = "uploading", "processing", "ready", "failed"
 STATUSES = (UPLOADING, PROCESSING, READY, FAILED)
+# The steps of processing_steps, each "pending", "processing", "completed" or "failed".
+STEPS = ("transcoding", "thumbnail_generation", "quality_variants")
 PUBLIC, PRIVATE, UNLISTED = "public", "private", "unlisted"
 VISIBILITIES = (PUBLIC, PRIVATE, UNLISTED)
 # Upload sessions: a form upload completes at once; a direct one when the client says so.

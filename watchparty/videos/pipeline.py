@@ -6,13 +6,11 @@ from flask import current_app
 
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
-from watchparty.jobs import jobs
 from watchparty.videos.access import get_video
-from watchparty.videos.models import PROCESSING
+from watchparty.videos.models import PROCESSING, STEPS
+from watchparty.videos.tasks import regenerate_thumbnail as thumbnail_job
+from watchparty.videos.tasks import transcode_video
 
-STEPS = ("transcoding", "thumbnail_generation", "quality_variants")
-TRANSCODE_JOB = "workers.transcode.transcode_video"
-THUMBNAIL_JOB = "workers.transcode.regenerate_thumbnail"
 # Probing and publishing come on top of ffmpeg's own time limit.
 JOB_MARGIN_SECONDS = 900
 
@@ -35,9 +33,7 @@ def start_processing(video_id: uuid.UUID) -> None:
     video.estimated_completion = None
     video.processing_steps = {step: "pending" for step in STEPS}
     db.session.commit()
-    jobs.enqueue(
-        "transcode",
-        TRANSCODE_JOB,
+    transcode_video.enqueue(
         str(video_id),
         retries=current_app.config["TRANSCODE_RETRIES"],
         backoff=backoff(),
@@ -47,9 +43,7 @@ def start_processing(video_id: uuid.UUID) -> None:
 
 def regenerate_thumbnail(video_id: uuid.UUID, timestamp: float) -> None:
     """Queue a new poster frame taken at `timestamp` seconds."""
-    jobs.enqueue(
-        "transcode",
-        THUMBNAIL_JOB,
+    thumbnail_job.enqueue(
         str(video_id),
         float(timestamp),
         retries=min(2, current_app.config["TRANSCODE_RETRIES"]),

@@ -11,8 +11,7 @@ from watchparty.extensions import db
 from watchparty.storage import content_type, storage
 from watchparty.videos import keys
 from watchparty.videos.ladder import MASTER
-from watchparty.videos.models import PROCESSING, READY, Video
-from watchparty.videos.pipeline import STEPS
+from watchparty.videos.models import PROCESSING, READY, STEPS, Video
 from watchparty.videos.thumbnails import AUTOMATIC, drop_others
 
 UPLOAD_THREADS = 8

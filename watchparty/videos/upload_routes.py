@@ -5,7 +5,7 @@ import uuid
 from flask import request
 
 from watchparty.common.auth import auth_required, current_user
-from watchparty.common.blueprint import Blueprint
+from watchparty.common.blueprint import Blueprint, multipart_schema
 from watchparty.common.schemas import ErrorSchema
 from watchparty.videos import direct_uploads, upload_completion, uploads
 from watchparty.videos.upload_limits import FORM_OVERHEAD, guard_uploads, max_thumbnail_bytes
@@ -31,6 +31,14 @@ guard_uploads(
 )
 TOO_LARGE = "Larger than VIDEO_MAX_BYTES"
 NOT_VIDEO = "Not a video container"
+# POST / takes either body, so it parses by content type itself; this documents both.
+CREATE_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": VideoCreateSchema},
+        "multipart/form-data": {"schema": multipart_schema(UploadFormSchema, UploadFilesSchema)},
+    },
+}
 
 
 def _multipart_upload(form: dict, files: dict):
@@ -52,6 +60,7 @@ def upload_video(form, files):
 
 @blp.post("/")
 @auth_required
+@blp.doc(requestBody=CREATE_BODY)
 @blp.response(201, VideoWithUploadSchema)
 @blp.alt_response(413, schema=ErrorSchema, description=TOO_LARGE)
 @blp.alt_response(415, schema=ErrorSchema, description=NOT_VIDEO)

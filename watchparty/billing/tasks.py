@@ -11,7 +11,7 @@ from rq.job import Job, JobStatus
 from watchparty.billing import reconcile as reconciliation
 from watchparty.billing import stripe_events
 from watchparty.billing.stripe_api import configured
-from watchparty.jobs import jobs
+from watchparty.jobs import job, jobs
 
 log = logging.getLogger(__name__)
 
@@ -19,18 +19,23 @@ log = logging.getLogger(__name__)
 NEXT_KEY = "watchparty:billing:reconcile:next"
 LOCK_KEY = "watchparty:billing:reconcile:lock"
 PENDING = (JobStatus.SCHEDULED, JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED)
+# A stored event is applied again after a failure: Stripe does not resend what we acknowledged.
+EVENT_RETRIES, EVENT_BACKOFF = 3, [5, 30, 120]
 
 
+@job("billing", retries=EVENT_RETRIES, backoff=EVENT_BACKOFF)
 def process_event(event_id: str) -> None:
     """Apply one stored Stripe event (retried by RQ when an attempt fails)."""
     stripe_events.process(event_id)
 
 
+@job("billing")
 def reconcile_once() -> str:
     """Reconcile with Stripe now (an admin's request); the run's id."""
     return str(reconciliation.run().id)
 
 
+@job("billing")
 def reconcile() -> str | None:
     """Reconcile with Stripe, then schedule the chain's next run an interval later."""
     try:
@@ -54,9 +59,7 @@ def schedule_next(seconds: int) -> str | None:
     if redis is None or seconds <= 0:  # embedded: `flask billing reconcile` is the way
         return None
     job_id = f"billing-reconcile-{uuid.uuid4()}"
-    jobs.queue("billing").enqueue_in(
-        timedelta(seconds=seconds), "workers.billing.reconcile", job_id=job_id
-    )
+    jobs.queue("billing").enqueue_in(timedelta(seconds=seconds), reconcile.path, job_id=job_id)
     redis.set(NEXT_KEY, job_id)
     return job_id
 
