@@ -43,7 +43,7 @@ def search(text: str | None, page: int, page_size: int) -> dict:
         CreatorProfile.subscriber_count.desc(),
         CreatorProfile.created_at.desc(),
     )
-    return paginate(stmt, page, page_size, lambda rows: [profiles.dump(p) for p in rows])
+    return paginate(stmt, page, page_size)
 
 
 def popular(page: int, page_size: int) -> dict:
@@ -71,5 +71,5 @@ def popular(page: int, page_size: int) -> dict:
     rows = db.session.execute(
         stmt.add_columns(score).limit(page_size).offset((page - 1) * page_size)
     ).all()
-    results = [profiles.dump(profile, weighted_score=int(value)) for profile, value in rows]
+    results = [profiles.shown(profile, weighted_score=int(value)) for profile, value in rows]
     return page_dict(results, total or 0, page, page_size)

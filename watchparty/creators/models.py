@@ -72,6 +72,7 @@ class CreatorSubscription(IdMixin, TimestampMixin, db.Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     creator = relationship("CreatorProfile", lazy="joined")
+    subscriber = relationship("User", foreign_keys=[subscriber_id], lazy="joined")
 
 
 class Tip(IdMixin, TimestampMixin, db.Model):

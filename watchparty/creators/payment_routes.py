@@ -1,7 +1,5 @@
 """REST views of payments between users: tips (both seed paths) and transactions."""
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
@@ -18,8 +16,7 @@ blp = Blueprint("creators_payment_routes", __name__, description="Tips and trans
 
 
 def _send(body):
-    result, status = tips.send_tip(current_user._get_current_object(), body)
-    return jsonify(result), status
+    return tips.send_tip(current_user._get_current_object(), body)
 
 
 @blp.post("/tips/")
@@ -47,7 +44,7 @@ def send_tip_seed(body):
 @blp.response(200, TipPageSchema)
 def tips_received(query):
     """The caller's (a creator's) tips with their messages, newest first."""
-    return jsonify(tips.received(current_user, query["page"], query["page_size"]))
+    return tips.received(current_user, query["page"], query["page_size"])
 
 
 @blp.get("/tips/sent/")
@@ -56,7 +53,7 @@ def tips_received(query):
 @blp.response(200, TipPageSchema)
 def tips_sent(query):
     """The tips the caller sent, any status, newest first."""
-    return jsonify(tips.sent(current_user, query["page"], query["page_size"]))
+    return tips.sent(current_user, query["page"], query["page_size"])
 
 
 @blp.get("/transactions/")
@@ -66,4 +63,4 @@ def tips_sent(query):
 def list_transactions(query):
     """The caller's payments, newest first; `kind` filters."""
     page, size = query["page"], query["page_size"]
-    return jsonify(transactions.list_transactions(current_user, query["kind"], page, size))
+    return transactions.list_transactions(current_user, query["kind"], page, size)

@@ -6,11 +6,8 @@ from flask import current_app
 
 from watchparty.common.inserts import commit_unique
 from watchparty.creators.models import CreatorProfile
-from watchparty.creators.schemas import CreatorDetailSchema, CreatorTierSchema
 from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db
-
-_detail = CreatorDetailSchema()
 
 
 def get_profile(user_id: uuid.UUID) -> CreatorProfile:
@@ -66,10 +63,9 @@ def verify(user_id: uuid.UUID, verified: bool = True) -> CreatorProfile:
     return profile
 
 
-def dump(profile: CreatorProfile, **extra) -> dict:
-    """A creator as JSON, with their active tiers and any extra fields (stats, score)."""
-    from watchparty.creators.pricing import list_tiers
-
-    body = _detail.dump(profile)
-    body["tiers"] = CreatorTierSchema(many=True).dump(list_tiers(profile.user_id))
-    return body | extra
+def shown(profile: CreatorProfile, **extra) -> CreatorProfile:
+    """The profile with response-only fields (`message`, `stats`, `weighted_score`) set for
+    CreatorDetailSchema; they live on this instance for this request only."""
+    for name, value in extra.items():
+        setattr(profile, name, value)
+    return profile

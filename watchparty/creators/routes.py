@@ -2,8 +2,6 @@
 
 import uuid
 
-from flask import jsonify
-
 from watchparty.common.auth import admin_required, auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
@@ -15,6 +13,7 @@ from watchparty.creators.schemas import (
     CreatorPriceResultSchema,
     CreatorPriceSchema,
     CreatorQuerySchema,
+    CreatorStatsSchema,
     CreatorSubscribeResultSchema,
     CreatorSubscribeSchema,
     CreatorSubscriptionStatusSchema,
@@ -41,7 +40,7 @@ def _me():
 def become_creator(body):
     """Open the caller's creator account (`bio`, optional `subscription_price`)."""
     profile = profiles.become_creator(_me(), body)
-    return jsonify(profiles.dump(profile, message="Creator account created successfully")), 201
+    return profiles.shown(profile, message="Creator account created successfully")
 
 
 @blp.get("/")
@@ -50,7 +49,7 @@ def become_creator(body):
 @blp.response(200, CreatorPageSchema)
 def list_creators(query):
     """Creators, verified and most-subscribed first; `search` matches name or bio."""
-    return jsonify(discovery.search(query["search"], query["page"], query["page_size"]))
+    return discovery.search(query["search"], query["page"], query["page_size"])
 
 
 @blp.get("/popular/")
@@ -59,7 +58,7 @@ def list_creators(query):
 @blp.response(200, CreatorPageSchema)
 def popular(query):
     """Creators by subscribers*10 + views + likes*3 (`weighted_score`)."""
-    return jsonify(discovery.popular(query["page"], query["page_size"]))
+    return discovery.popular(query["page"], query["page_size"])
 
 
 @blp.get("/subscribed/")
@@ -68,7 +67,7 @@ def popular(query):
 @blp.response(200, CreatorPageSchema)
 def subscribed(query):
     """The creators the caller is subscribed to."""
-    return jsonify(subscriptions.subscribed(current_user, query["page"], query["page_size"]))
+    return subscriptions.subscribed(current_user, query["page"], query["page_size"])
 
 
 @blp.get("/me/")
@@ -77,7 +76,7 @@ def subscribed(query):
 def my_profile():
     """The caller's creator account with stats (views, likes, subscribers, tips)."""
     profile = profiles.require_profile(current_user.id)
-    return jsonify(profiles.dump(profile, stats=stats.summary(profile)))
+    return profiles.shown(profile, stats=stats.summary(profile))
 
 
 @blp.patch("/me/")
@@ -86,7 +85,7 @@ def my_profile():
 @blp.response(200, CreatorDetailSchema)
 def update_my_profile(body):
     """Edit the caller's creator bio."""
-    return jsonify(profiles.dump(profiles.update_profile(current_user.id, body)))
+    return profiles.update_profile(current_user.id, body)
 
 
 @blp.post("/me/price/")
@@ -95,7 +94,7 @@ def update_my_profile(body):
 @blp.response(200, CreatorPriceResultSchema)
 def set_price(body):
     """Set the monthly price: a new Stripe plan; current subscribers keep their price."""
-    return jsonify(pricing.set_price(current_user.id, body["price"]))
+    return pricing.set_price(current_user.id, body["price"])
 
 
 @blp.get("/me/tiers/")
@@ -104,7 +103,7 @@ def set_price(body):
 def list_tiers():
     """The caller's active tiers, cheapest first."""
     profile = profiles.require_profile(current_user.id)
-    return jsonify(CreatorTierSchema(many=True).dump(pricing.list_tiers(profile.user_id)))
+    return pricing.list_tiers(profile.user_id)
 
 
 @blp.post("/me/tiers/")
@@ -113,7 +112,7 @@ def list_tiers():
 @blp.response(201, CreatorTierSchema)
 def create_tier(body):
     """Add a tier (name, description, price, benefits) with its own Stripe plan."""
-    return jsonify(CreatorTierSchema().dump(pricing.create_tier(current_user.id, body))), 201
+    return pricing.create_tier(current_user.id, body)
 
 
 @blp.patch("/me/tiers/<uuid:tier_id>/")
@@ -122,7 +121,7 @@ def create_tier(body):
 @blp.response(200, CreatorTierSchema)
 def update_tier(body, tier_id: uuid.UUID):
     """Edit a tier; a new price is a new plan for new subscribers."""
-    return jsonify(CreatorTierSchema().dump(pricing.update_tier(current_user.id, tier_id, body)))
+    return pricing.update_tier(current_user.id, tier_id, body)
 
 
 @blp.delete("/me/tiers/<uuid:tier_id>/")
@@ -140,7 +139,7 @@ def delete_tier(tier_id: uuid.UUID):
 @blp.response(200, SubscriberPageSchema)
 def my_subscribers(query):
     """The caller's current subscribers, newest first."""
-    return jsonify(subscriptions.subscribers(current_user, query["page"], query["page_size"]))
+    return subscriptions.subscribers(current_user, query["page"], query["page_size"])
 
 
 @blp.get("/<uuid:user_id>/")
@@ -148,16 +147,17 @@ def my_subscribers(query):
 @blp.response(200, CreatorDetailSchema)
 def creator_profile(user_id: uuid.UUID):
     """A creator's public profile with tiers."""
-    return jsonify(profiles.dump(profiles.get_profile(user_id)))
+    return profiles.get_profile(user_id)
 
 
 @blp.get("/<uuid:user_id>/stats/")
 @auth_required
+@blp.response(200, CreatorStatsSchema)
 def creator_stats(user_id: uuid.UUID):
     """The creator's own numbers: views, likes, subscribers, this month's revenue."""
     if user_id != current_user.id and not current_user.is_admin:
         raise Forbidden("Only the creator can see these stats.")
-    return jsonify(stats.monthly(profiles.get_profile(user_id)))
+    return stats.monthly(profiles.get_profile(user_id))
 
 
 @blp.post("/<uuid:user_id>/verify/")
@@ -165,7 +165,7 @@ def creator_stats(user_id: uuid.UUID):
 @blp.response(200, CreatorDetailSchema)
 def verify_creator(user_id: uuid.UUID):
     """Staff: mark a creator verified."""
-    return jsonify(profiles.dump(profiles.verify(user_id)))
+    return profiles.verify(user_id)
 
 
 @blp.post("/<uuid:user_id>/subscribe/")
@@ -175,8 +175,7 @@ def verify_creator(user_id: uuid.UUID):
 @blp.alt_response(202, schema=CreatorSubscribeResultSchema, description="3-D Secure needed")
 def subscribe(body, user_id: uuid.UUID):
     """Subscribe to a creator (or a tier) with a card or the saved default."""
-    result, status = subscriptions.subscribe(_me(), user_id, body)
-    return jsonify(result), status
+    return subscriptions.subscribe(_me(), user_id, body)
 
 
 @blp.post("/<uuid:user_id>/unsubscribe/")
@@ -184,7 +183,7 @@ def subscribe(body, user_id: uuid.UUID):
 @blp.response(200, CreatorUnsubscribeResultSchema)
 def unsubscribe(user_id: uuid.UUID):
     """Cancel at the end of the paid period; returns `end_date`."""
-    return jsonify(subscriptions.unsubscribe(_me(), user_id))
+    return subscriptions.unsubscribe(_me(), user_id)
 
 
 @blp.get("/<uuid:user_id>/subscription-status/")
@@ -192,4 +191,4 @@ def unsubscribe(user_id: uuid.UUID):
 @blp.response(200, CreatorSubscriptionStatusSchema)
 def subscription_status(user_id: uuid.UUID):
     """Whether the caller is subscribed to the creator, and until when."""
-    return jsonify(subscriptions.status(current_user, user_id))
+    return subscriptions.status(current_user, user_id)

@@ -89,10 +89,47 @@ class CreatorSchema(ma.Schema):
     created_at = UTCDateTimeField(dump_only=True)
 
 
+class CreatorStatsSummarySchema(ma.Schema):
+    """The creator's own totals on GET /me/."""
+
+    total_views = ma.fields.Integer()
+    total_likes = ma.fields.Integer()
+    subscribers = ma.fields.Integer()
+    tips_received = ma.fields.Integer()
+    tips_total = ma.fields.Float()
+    currency = ma.fields.String()
+
+
+class CreatorRevenueSchema(ma.Schema):
+    tips = ma.fields.Float()
+    subscriptions = ma.fields.Float()
+    total = ma.fields.Float()
+    currency = ma.fields.String()
+
+
+class CreatorStatsSchema(ma.Schema):
+    """The creator's dashboard: totals and this month's revenue by source."""
+
+    total_views = ma.fields.Integer()
+    total_likes = ma.fields.Integer()
+    subscribers = ma.fields.Integer()
+    new_subscriptions_this_month = ma.fields.Integer()
+    revenue_this_month = ma.fields.Nested(CreatorRevenueSchema)
+    period_start = UTCDateTimeField()
+
+
 class CreatorDetailSchema(CreatorSchema):
-    tiers = ma.fields.List(ma.fields.Nested(CreatorTierSchema), dump_only=True)
+    """A profile with its active tiers; `message`, `stats` and `weighted_score` where set."""
+
+    message = ma.fields.String(dump_only=True)
+    tiers = ma.fields.Method("active_tiers", dump_only=True)
     weighted_score = ma.fields.Integer(dump_only=True)
-    stats = ma.fields.Dict(dump_only=True)
+    stats = ma.fields.Nested(CreatorStatsSummarySchema, dump_only=True)
+
+    def active_tiers(self, profile):
+        from watchparty.creators.pricing import list_tiers
+
+        return CreatorTierSchema(many=True).dump(list_tiers(profile.user_id))
 
 
 CreatorPageSchema = page_of(CreatorDetailSchema, "CreatorPage")
@@ -113,6 +150,7 @@ class CreatorSubscribeSchema(ma.Schema):
 
 class CreatorSubscribeResultSchema(ma.Schema):
     message = ma.fields.String()
+    type = ma.fields.String(metadata={"description": "`payment` when 3-D Secure is needed"})
     subscription_id = ma.fields.String()
     status = ma.fields.String()
     current_period_end = ma.fields.String(allow_none=True)
@@ -137,7 +175,7 @@ class CreatorSubscriptionStatusSchema(ma.Schema):
 class CreatorSubscriberSchema(ma.Schema):
     """One subscriber of a creator, at the price they pay."""
 
-    user = ma.fields.Nested(UserBriefSchema, dump_only=True)
+    user = ma.fields.Nested(UserBriefSchema, attribute="subscriber", dump_only=True)
     status = ma.fields.String(dump_only=True)
     amount = MoneyField(dump_only=True)
     currency = ma.fields.String(dump_only=True)
@@ -208,7 +246,7 @@ class PaymentTransactionSchema(ma.Schema):
     amount = MoneyField(dump_only=True)
     currency = ma.fields.String(dump_only=True)
     description = ma.fields.String(dump_only=True)
-    counterparty = ma.fields.Dict(dump_only=True, allow_none=True)
+    counterparty = ma.fields.Nested(UserBriefSchema, dump_only=True, allow_none=True)
     created_at = UTCDateTimeField(dump_only=True)
 
 

@@ -91,5 +91,5 @@ def monthly(profile: CreatorProfile) -> dict:
             "total": to_major(tips + subs, cur),
             "currency": cur,
         },
-        "period_start": since.isoformat().replace("+00:00", "Z"),
+        "period_start": since,
     }

@@ -2,21 +2,18 @@
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from watchparty.billing import customers
 from watchparty.billing.models import ENTITLED
 from watchparty.billing.stripe_api import PaymentFailed, call, client, require_configured
-from watchparty.common.pagination import page_dict, paginate
+from watchparty.common.pagination import paginate
 from watchparty.common.types import iso
 from watchparty.creators import pricing, profiles, stripe_sync
 from watchparty.creators.models import CreatorProfile, CreatorSubscription
-from watchparty.creators.schemas import CreatorSubscriberSchema
 from watchparty.errors import Conflict, ValidationError
 from watchparty.extensions import db
 from watchparty.live.locks import one_at_a_time
-from watchparty.users.models import User
-from watchparty.users.schemas import dump_brief
 
 # Still paying (or retrying a renewal): subscribing again would charge twice.
 HELD = (*ENTITLED, "past_due")
@@ -163,25 +160,18 @@ def subscribed(user, page: int, page_size: int) -> dict:
         )
         .order_by(CreatorSubscription.created_at.desc())
     )
-    return paginate(stmt, page, page_size, lambda rows: [profiles.dump(p) for p in rows])
+    return paginate(stmt, page, page_size)
 
 
 def subscribers(user, page: int, page_size: int) -> dict:
     """The caller's (a creator's) current subscribers, newest first."""
     profile = profiles.require_profile(user.id)
-    base = select(CreatorSubscription, User).join(
-        User, User.id == CreatorSubscription.subscriber_id
+    stmt = (
+        select(CreatorSubscription)
+        .where(
+            CreatorSubscription.creator_id == profile.user_id,
+            CreatorSubscription.status.in_(ENTITLED),
+        )
+        .order_by(CreatorSubscription.created_at.desc())
     )
-    base = base.where(
-        CreatorSubscription.creator_id == profile.user_id,
-        CreatorSubscription.status.in_(ENTITLED),
-    )
-    total = db.session.scalar(select(func.count()).select_from(base.subquery()))
-    rows = db.session.execute(
-        base.order_by(CreatorSubscription.created_at.desc())
-        .limit(page_size)
-        .offset((page - 1) * page_size)
-    ).all()
-    schema = CreatorSubscriberSchema()
-    results = [schema.dump(sub) | {"user": dump_brief(person)} for sub, person in rows]
-    return page_dict(results, total, page, page_size)
+    return paginate(stmt, page, page_size)

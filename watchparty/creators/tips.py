@@ -22,19 +22,12 @@ from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.creators import profiles, stripe_sync
 from watchparty.creators.models import Tip
-from watchparty.creators.schemas import TipSchema
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
 from watchparty.parties.access import active_member, get_party, require_member
 from watchparty.parties.models import Party
 
 PROCESSING = "processing"
-_tip_schema = TipSchema()
-
-
-def dump(tip: Tip) -> dict:
-    """A tip as JSON."""
-    return _tip_schema.dump(tip)
 
 
 def _amount(value, currency: str) -> int:
@@ -121,9 +114,9 @@ def send_tip(user, body: dict) -> tuple[dict, int]:
     if intent["status"] == "requires_action":
         tip.status = stripe_sync.PENDING
         db.session.commit()
-        result = {"status": "requires_action", "requires_action": True, "tip": dump(tip)}
+        result = {"status": "requires_action", "requires_action": True, "tip": tip}
         return result | {"client_secret": intent["client_secret"]}, 202
-    return {"status": "success", "tip": dump(tip)}, 201
+    return {"status": "success", "tip": tip}, 201
 
 
 def announce(tip: Tip) -> None:
@@ -159,7 +152,7 @@ def received(user, page: int, page_size: int) -> dict:
         .where(Tip.creator_id == profile.user_id, Tip.status == stripe_sync.SUCCEEDED)
         .order_by(Tip.created_at.desc(), Tip.id.desc())
     )
-    return paginate(stmt, page, page_size, lambda rows: [dump(t) for t in rows])
+    return paginate(stmt, page, page_size)
 
 
 def sent(user, page: int, page_size: int) -> dict:
@@ -167,4 +160,4 @@ def sent(user, page: int, page_size: int) -> dict:
     stmt = (
         select(Tip).where(Tip.sender_id == user.id).order_by(Tip.created_at.desc(), Tip.id.desc())
     )
-    return paginate(stmt, page, page_size, lambda rows: [dump(t) for t in rows])
+    return paginate(stmt, page, page_size)

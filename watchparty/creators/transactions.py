@@ -7,25 +7,19 @@ from sqlalchemy import select
 
 from watchparty.billing.models import Payment
 from watchparty.common.pagination import paginate
-from watchparty.creators.schemas import PaymentTransactionSchema
 from watchparty.extensions import db
 from watchparty.users.models import User
-from watchparty.users.schemas import dump_brief
-
-_schema = PaymentTransactionSchema()
 
 
-def _dump(payments: list[Payment]) -> list[dict]:
-    """Payments as transactions, each with its counterparty's brief (one query for all)."""
+def _with_counterparties(payments: list[Payment]) -> list[Payment]:
+    """Set each payment's `counterparty` (a User or None) for the schema, one query for all."""
     ids = {p.counterparty_id for p in payments if p.counterparty_id}
     people: dict[uuid.UUID, User] = {}
     if ids:
         people = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
-    out = []
     for payment in payments:
-        person = people.get(payment.counterparty_id)
-        out.append(_schema.dump(payment) | {"counterparty": dump_brief(person) if person else None})
-    return out
+        payment.counterparty = people.get(payment.counterparty_id)
+    return payments
 
 
 def list_transactions(user, kind: str | None, page: int, page_size: int) -> dict:
@@ -34,4 +28,4 @@ def list_transactions(user, kind: str | None, page: int, page_size: int) -> dict
     if kind:
         stmt = stmt.where(Payment.kind == kind)
     stmt = stmt.order_by(Payment.created_at.desc(), Payment.id.desc())
-    return paginate(stmt, page, page_size, _dump)
+    return paginate(stmt, page, page_size, _with_counterparties)
