@@ -1,6 +1,6 @@
 """REST views of a user's billing account: cards, invoices and history, address, promo codes."""
 
-from flask import Response, jsonify
+from flask import Response
 
 from watchparty.billing import address, invoices, payment_methods, promos
 from watchparty.billing.account_schemas import (
@@ -33,7 +33,7 @@ INVOICE = "<string(maxlength=100):invoice_id>"
 @blp.response(200, PaymentMethodListSchema)
 def list_payment_methods():
     """The caller's cards and which one is the default."""
-    return jsonify(payment_methods.list_methods(current_user))
+    return payment_methods.list_methods(current_user)
 
 
 @blp.post("/payment-methods/")
@@ -45,7 +45,7 @@ def add_payment_method(body):
     method = payment_methods.add_method(
         current_user, body["payment_method_id"], body["set_default"]
     )
-    return jsonify(method), 201
+    return method
 
 
 @blp.get(f"{METHOD}/")
@@ -53,7 +53,7 @@ def add_payment_method(body):
 @blp.response(200, PaymentMethodSchema)
 def get_payment_method(payment_method_id: str):
     """One of the caller's cards."""
-    return jsonify(payment_methods.get_method(current_user, payment_method_id))
+    return payment_methods.get_method(current_user, payment_method_id)
 
 
 @blp.delete(f"{METHOD}/")
@@ -62,7 +62,7 @@ def get_payment_method(payment_method_id: str):
 def delete_payment_method(payment_method_id: str):
     """Remove a card; removing the default promotes another (409 if it is the last one a
     running subscription is charged to)."""
-    return jsonify(message(payment_methods.delete_method(current_user, payment_method_id)))
+    return message(payment_methods.delete_method(current_user, payment_method_id))
 
 
 @blp.post(f"{METHOD}/set-default/")
@@ -71,7 +71,7 @@ def delete_payment_method(payment_method_id: str):
 def set_default_payment_method(payment_method_id: str):
     """Make a card the default for invoices and payments."""
     payment_methods.set_default(current_user, payment_method_id)
-    return jsonify(message("Default payment method updated."))
+    return message("Default payment method updated.")
 
 
 @blp.get("/history/")
@@ -81,7 +81,7 @@ def set_default_payment_method(payment_method_id: str):
 def billing_history(query):
     """The caller's invoices, newest first; `year` and `month` narrow them down."""
     page, size = query["page"], query["page_size"]
-    return jsonify(invoices.history(current_user, page, size, query["year"], query["month"]))
+    return invoices.history(current_user, page, size, query["year"], query["month"])
 
 
 @blp.get(f"/invoices/{INVOICE}/")
@@ -89,7 +89,7 @@ def billing_history(query):
 @blp.response(200, InvoiceDetailSchema)
 def get_invoice(invoice_id: str):
     """One of the caller's invoices (our id or Stripe's) with its lines."""
-    return jsonify(invoices.dump_detail(invoices.get_invoice(current_user, invoice_id)))
+    return invoices.dump_detail(invoices.get_invoice(current_user, invoice_id))
 
 
 @blp.get(f"/history/{INVOICE}/download/")
@@ -108,7 +108,7 @@ def download_invoice(invoice_id: str):
 @blp.response(200, AddressOutSchema)
 def get_address():
     """The caller's billing address (works without Stripe keys: it is stored here)."""
-    return jsonify(address.get_address(current_user))
+    return address.get_address(current_user)
 
 
 @blp.put("/address/")
@@ -117,7 +117,7 @@ def get_address():
 @blp.response(200, AddressOutSchema)
 def put_address(body):
     """Replace the billing address, on the Stripe customer and here."""
-    return jsonify(address.update_address(current_user, body))
+    return address.update_address(current_user, body)
 
 
 @blp.post("/promo-code/validate/")
@@ -126,7 +126,7 @@ def put_address(body):
 @blp.response(200, PromoValidationSchema)
 def validate_promo_code(body):
     """Whether a promo code can be used now, and its discount."""
-    return jsonify(promos.validate(body["promo_code"]))
+    return promos.validate(body["promo_code"])
 
 
 @blp.post("/promo-codes/")
@@ -135,7 +135,7 @@ def validate_promo_code(body):
 @blp.response(201, PromoCodeSchema)
 def create_promo_code(body):
     """Create a promo code and its Stripe coupon (staff)."""
-    return jsonify(promos.create(body)), 201
+    return promos.create(body)
 
 
 @blp.get("/promo-codes/")
@@ -144,4 +144,4 @@ def create_promo_code(body):
 @blp.response(200, PromoCodePageSchema)
 def list_promo_codes(query):
     """Every promo code, newest first (staff)."""
-    return jsonify(promos.list_codes(query["page"], query["page_size"]))
+    return promos.list_codes(query["page"], query["page_size"])

@@ -1,7 +1,5 @@
 """REST views of platform plans and subscriptions."""
 
-from flask import jsonify
-
 from watchparty.billing import plans, subscriptions
 from watchparty.billing.schemas import (
     CancelSchema,
@@ -10,7 +8,6 @@ from watchparty.billing.schemas import (
     SubscribeSchema,
     SubscriptionChangeSchema,
     SubscriptionDetailSchema,
-    dump_plan,
 )
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
@@ -23,7 +20,7 @@ blp = Blueprint("billing_routes", __name__, description="Billing")
 @blp.response(200, PlanListSchema)
 def list_plans():
     """The platform plans with prices, features and limits (works without Stripe keys)."""
-    return jsonify({"plans": [dump_plan(plan) for plan in plans.list_plans()]})
+    return {"plans": plans.list_plans()}
 
 
 @blp.post("/subscribe/")
@@ -37,7 +34,7 @@ def subscribe(body):
     """Subscribe to a paid plan with a card (Stripe PaymentMethod id), maybe a promo code."""
     user = current_user._get_current_object()
     result = subscriptions.subscribe(user, **body)
-    return jsonify(result), 201 if result["success"] else 200
+    return result, 201 if result["success"] else 200
 
 
 @blp.get("/subscription/")
@@ -45,7 +42,7 @@ def subscribe(body):
 @blp.response(200, SubscriptionDetailSchema)
 def get_subscription():
     """Your subscription (or null), this month's usage against your plan, the next payment."""
-    return jsonify(subscriptions.subscription_detail(current_user._get_current_object()))
+    return subscriptions.subscription_detail(current_user._get_current_object())
 
 
 @blp.post("/subscription/cancel/")
@@ -55,7 +52,7 @@ def get_subscription():
 def cancel_subscription(body):
     """Cancel at the end of the paid period (default) or at once."""
     user = current_user._get_current_object()
-    return jsonify(subscriptions.cancel(user, body["cancel_at_period_end"], body.get("reason")))
+    return subscriptions.cancel(user, body["cancel_at_period_end"], body.get("reason"))
 
 
 @blp.post("/subscription/resume/")
@@ -63,4 +60,4 @@ def cancel_subscription(body):
 @blp.response(200, SubscriptionChangeSchema)
 def resume_subscription():
     """Keep a subscription that was set to end at the period's end."""
-    return jsonify(subscriptions.resume(current_user._get_current_object()))
+    return subscriptions.resume(current_user._get_current_object())

@@ -2,10 +2,14 @@
 
 import marshmallow as ma
 
-from watchparty.billing.models import Plan, Subscription
+from watchparty.billing.models import Subscription
 from watchparty.billing.money import to_major
 from watchparty.common.schemas import UTCDateTimeField
 from watchparty.common.types import iso
+
+
+def _upper_currency(obj) -> str:
+    return obj.currency.upper()
 
 
 class PlanSchema(ma.Schema):
@@ -14,9 +18,14 @@ class PlanSchema(ma.Schema):
     id = ma.fields.String(dump_only=True)
     name = ma.fields.String()
     description = ma.fields.String()
-    price = ma.fields.Float(metadata={"description": "in the currency's units, e.g. 9.99"})
+    price = ma.fields.Function(
+        lambda plan: to_major(plan.amount, plan.currency),
+        metadata={"type": "number", "description": "in the currency's units, e.g. 9.99"},
+    )
     amount = ma.fields.Integer(metadata={"description": "in minor units, e.g. 999"})
-    currency = ma.fields.String(metadata={"description": "ISO 4217, upper-case"})
+    currency = ma.fields.Function(
+        _upper_currency, metadata={"type": "string", "description": "ISO 4217, upper-case"}
+    )
     interval = ma.fields.String()
     features = ma.fields.List(ma.fields.String())
     limits = ma.fields.Dict(
@@ -35,16 +44,22 @@ class PlanListSchema(ma.Schema):
 
 
 class SubscriptionSchema(ma.Schema):
-    """A platform subscription."""
+    """A platform subscription (price, currency and interval are its plan's)."""
 
     id = ma.fields.UUID(dump_only=True)
     stripe_subscription_id = ma.fields.String()
-    plan = ma.fields.String(metadata={"description": "the plan id, e.g. premium"})
-    plan_name = ma.fields.String()
+    plan = ma.fields.String(
+        attribute="plan_id", metadata={"description": "the plan id, e.g. premium"}
+    )
+    plan_name = ma.fields.String(attribute="plan.name")
     status = ma.fields.String()
-    price = ma.fields.Float()
-    currency = ma.fields.String()
-    interval = ma.fields.String()
+    price = ma.fields.Function(
+        lambda row: to_major(row.plan.amount, row.plan.currency), metadata={"type": "number"}
+    )
+    currency = ma.fields.Function(
+        lambda row: row.plan.currency.upper(), metadata={"type": "string"}
+    )
+    interval = ma.fields.String(attribute="plan.interval")
     current_period_start = UTCDateTimeField()
     current_period_end = UTCDateTimeField()
     cancel_at_period_end = ma.fields.Boolean()
@@ -119,45 +134,6 @@ class SubscriptionChangeSchema(ma.Schema):
     success = ma.fields.Boolean()
     message = ma.fields.String()
     subscription = ma.fields.Nested(SubscriptionSchema)
-
-
-def dump_plan(plan: Plan) -> dict:
-    """A plan as the API shows it."""
-    return {
-        "id": plan.id,
-        "name": plan.name,
-        "description": plan.description,
-        "price": to_major(plan.amount, plan.currency),
-        "amount": plan.amount,
-        "currency": plan.currency.upper(),
-        "interval": plan.interval,
-        "features": list(plan.features or []),
-        "limits": dict(plan.limits or {}),
-        "is_premium": plan.is_premium,
-    }
-
-
-def dump_subscription(row: Subscription | None) -> dict | None:
-    """A subscription as the API shows it (None stays None)."""
-    if row is None:
-        return None
-    plan = row.plan
-    return {
-        "id": str(row.id),
-        "stripe_subscription_id": row.stripe_subscription_id,
-        "plan": row.plan_id,
-        "plan_name": plan.name,
-        "status": row.status,
-        "price": to_major(plan.amount, plan.currency),
-        "currency": plan.currency.upper(),
-        "interval": plan.interval,
-        "current_period_start": iso(row.current_period_start),
-        "current_period_end": iso(row.current_period_end),
-        "cancel_at_period_end": row.cancel_at_period_end,
-        "canceled_at": iso(row.canceled_at),
-        "cancel_reason": row.cancel_reason,
-        "promo_code": row.promo_code,
-    }
 
 
 def next_payment(row: Subscription, payment_method: str | None = None) -> dict | None:

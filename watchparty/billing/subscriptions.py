@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from watchparty.billing import customers, limits, plans, stripe_sync, usage
 from watchparty.billing.models import Subscription
-from watchparty.billing.schemas import dump_subscription, next_payment
+from watchparty.billing.schemas import next_payment
 from watchparty.billing.stripe_api import PaymentFailed, call, client, require_configured
 from watchparty.errors import Conflict, NotFound, ValidationError
 from watchparty.extensions import db
@@ -123,7 +123,7 @@ def _subscribe(user, plan_id: str, payment_method_id: str, promo_code: str | Non
             "requires_action": True,
             "client_secret": intent.get("client_secret"),
             "payment_intent_id": intent.get("id"),
-            "subscription": dump_subscription(row),
+            "subscription": row,
         }
     if remote.status not in ("active", "trialing"):
         # Declined when charged: end the attempt at Stripe so nothing claims a subscription.
@@ -136,7 +136,7 @@ def _subscribe(user, plan_id: str, payment_method_id: str, promo_code: str | Non
     row = _record(remote, promo)
     return {
         "success": True,
-        "subscription": dump_subscription(row),
+        "subscription": row,
         "next_payment": next_payment(row),
     }
 
@@ -149,7 +149,7 @@ def subscription_detail(user) -> dict:
     upcoming = next_payment(row, account.default_payment_method_id) if row else None
     plan_id, _name, plan_limits = limits.current_plan(user)
     return {
-        "subscription": dump_subscription(row),
+        "subscription": row,
         "usage": usage.usage(user.id, plan_limits) | {"plan": plan_id},
         "next_payment": upcoming,
     }
@@ -178,7 +178,7 @@ def cancel(user, at_period_end: bool = True, reason: str | None = None) -> dict:
     row = stripe_sync.upsert_subscription(remote) or row
     row.cancel_reason = reason
     db.session.commit()
-    return {"success": True, "message": text, "subscription": dump_subscription(row)}
+    return {"success": True, "message": text, "subscription": row}
 
 
 def resume(user) -> dict:
@@ -203,5 +203,5 @@ def resume(user) -> dict:
     return {
         "success": True,
         "message": "Your subscription will renew as usual.",
-        "subscription": dump_subscription(row),
+        "subscription": row,
     }
