@@ -8,7 +8,7 @@ view. Ties go to the newer creator.
 from sqlalchemy import func, or_, select
 
 from watchparty.common.pagination import page_dict, paginate
-from watchparty.creators import profiles
+from watchparty.common.shown import Shown
 from watchparty.creators.models import CreatorProfile
 from watchparty.extensions import db
 from watchparty.users.models import ACTIVE, User
@@ -71,5 +71,5 @@ def popular(page: int, page_size: int) -> dict:
     rows = db.session.execute(
         stmt.add_columns(score).limit(page_size).offset((page - 1) * page_size)
     ).all()
-    results = [profiles.shown(profile, weighted_score=int(value)) for profile, value in rows]
+    results = [Shown(profile, weighted_score=int(value)) for profile, value in rows]
     return page_dict(results, total or 0, page, page_size)

@@ -61,11 +61,3 @@ def verify(user_id: uuid.UUID, verified: bool = True) -> CreatorProfile:
     profile.is_verified = verified
     db.session.commit()
     return profile
-
-
-def shown(profile: CreatorProfile, **extra) -> CreatorProfile:
-    """The profile with response-only fields (`message`, `stats`, `weighted_score`) set for
-    CreatorDetailSchema; they live on this instance for this request only."""
-    for name, value in extra.items():
-        setattr(profile, name, value)
-    return profile

@@ -5,6 +5,7 @@ import uuid
 from watchparty.common.auth import admin_required, auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
+from watchparty.common.shown import Shown
 from watchparty.creators import discovery, pricing, profiles, stats, subscriptions
 from watchparty.creators.schemas import (
     CreatorCreateSchema,
@@ -40,7 +41,7 @@ def _me():
 def become_creator(body):
     """Open the caller's creator account (`bio`, optional `subscription_price`)."""
     profile = profiles.become_creator(_me(), body)
-    return profiles.shown(profile, message="Creator account created successfully")
+    return Shown(profile, message="Creator account created successfully")
 
 
 @blp.get("/")
@@ -76,7 +77,7 @@ def subscribed(query):
 def my_profile():
     """The caller's creator account with stats (views, likes, subscribers, tips)."""
     profile = profiles.require_profile(current_user.id)
-    return profiles.shown(profile, stats=stats.summary(profile))
+    return Shown(profile, stats=stats.summary(profile))
 
 
 @blp.patch("/me/")

@@ -7,19 +7,18 @@ from sqlalchemy import select
 
 from watchparty.billing.models import Payment
 from watchparty.common.pagination import paginate
+from watchparty.common.shown import Shown
 from watchparty.extensions import db
 from watchparty.users.models import User
 
 
-def _with_counterparties(payments: list[Payment]) -> list[Payment]:
-    """Set each payment's `counterparty` (a User or None) for the schema, one query for all."""
+def _with_counterparties(payments: list[Payment]) -> list[Shown]:
+    """Each payment with its `counterparty` (a User or None), one query for all."""
     ids = {p.counterparty_id for p in payments if p.counterparty_id}
     people: dict[uuid.UUID, User] = {}
     if ids:
         people = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
-    for payment in payments:
-        payment.counterparty = people.get(payment.counterparty_id)
-    return payments
+    return [Shown(p, counterparty=people.get(p.counterparty_id)) for p in payments]
 
 
 def list_transactions(user, kind: str | None, page: int, page_size: int) -> dict:

@@ -1,14 +1,18 @@
-"""Filing party reports and counting them for staff."""
+"""Filing party reports, counting them, and the staff list of parties."""
 
 import uuid
 
 from sqlalchemy import func, select
 
 from watchparty.common.inserts import commit_unique
+from watchparty.common.pagination import paginate
+from watchparty.common.search import any_contains
+from watchparty.common.shown import Shown
 from watchparty.errors import Conflict
 from watchparty.extensions import db
 from watchparty.moderation.models import PartyReport
 from watchparty.parties.access import get_party
+from watchparty.parties.models import Party
 
 
 def report_party(user, party_id: uuid.UUID, reason: str, description: str) -> PartyReport:
@@ -30,3 +34,20 @@ def report_counts(party_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         .group_by(PartyReport.party_id)
     ).all()
     return dict(rows)
+
+
+def staff_parties(query: dict) -> dict:
+    """A page of every party (any visibility), newest first, each with its `report_count`;
+    `search` and `status` filter."""
+    stmt = select(Party).where(Party.deleted_at.is_(None))
+    if query.get("status"):
+        stmt = stmt.where(Party.status == query["status"])
+    if query.get("search"):
+        stmt = stmt.where(any_contains((Party.title, Party.description), query["search"]))
+    stmt = stmt.order_by(Party.created_at.desc(), Party.id)
+    return paginate(stmt, query["page"], query["page_size"], _with_reports)
+
+
+def _with_reports(parties: list[Party]) -> list[Shown]:
+    counts = report_counts([p.id for p in parties])
+    return [Shown(p, report_count=counts.get(p.id, 0)) for p in parties]

@@ -10,7 +10,7 @@ from watchparty.extensions import db
 from watchparty.live import presence
 from watchparty.parties.access import get_party, require_moderator
 from watchparty.parties.models import ACTIVE, Party, PartyParticipant
-from watchparty.parties.schemas import active_rows, dump_members
+from watchparty.parties.schemas import active_rows, member_views
 
 # Figures domains built on parties add to its analytics ("messages" from chat, "reactions"
 # from interactive); registered from their hooks.py, None while a domain is absent.
@@ -47,7 +47,7 @@ def analytics(user, party_id: uuid.UUID) -> dict:
     now = utcnow()
     participants = [
         member | {"watch_seconds": _live_watch_seconds(party, row, now)}
-        for member, row in zip(dump_members(rows, party.id), rows, strict=True)
+        for member, row in zip(member_views(rows, party.id, online), rows, strict=True)
     ]
     drifts = [abs(p["drift_ms"]) for p in participants if p["drift_ms"] is not None]
     ever = db.session.scalar(

@@ -7,11 +7,11 @@ from sqlalchemy import and_, case, func, select
 
 from watchparty.common.pagination import page_dict, paginate
 from watchparty.common.search import any_contains
+from watchparty.common.shown import Shown
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.live import presence
 from watchparty.parties.models import ACTIVE, ENDED, PRIVATE, PUBLIC, Party, PartyParticipant
-from watchparty.parties.schemas import dump_party, dump_party_list
 from watchparty.parties.service import visible_to
 
 TRENDING_CANDIDATES = 200
@@ -38,7 +38,7 @@ def _filters(query: dict) -> list:
 
 
 def _page(stmt, query: dict) -> dict:
-    return paginate(stmt, query["page"], query["page_size"], dump_party_list)
+    return paginate(stmt, query["page"], query["page_size"])
 
 
 def list_parties(user_id: uuid.UUID | None, query: dict) -> dict:
@@ -105,7 +105,7 @@ def trending(query: dict) -> dict:
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     start = (query["page"] - 1) * query["page_size"]
     chosen = scored[start : start + query["page_size"]]
-    results = [dump_party(p, online) | {"recent_joins": joins} for online, joins, p in chosen]
+    results = [Shown(p, online_now=online, recent_joins=joins) for online, joins, p in chosen]
     return page_dict(results, len(scored), query["page"], query["page_size"])
 
 

@@ -2,13 +2,10 @@
 
 import uuid
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import page_of
 from watchparty.common.schemas import MessageSchema, message
-from watchparty.common.types import iso
 from watchparty.parties import invites
 from watchparty.parties.input_schemas import (
     GenerateInviteSchema,
@@ -23,7 +20,6 @@ from watchparty.parties.schemas import (
     InviteCodeSchema,
     InviteResultSchema,
     JoinResultSchema,
-    dump_invitations,
 )
 
 blp = Blueprint("parties_invite_routes", __name__, description="Party codes and invitations")
@@ -38,7 +34,7 @@ blp = Blueprint("parties_invite_routes", __name__, description="Party codes and 
 def join_by_code(body):
     """Join with the party's room code (`code` or `room_code`, any case)."""
     code = body.get("room_code") or body["code"]
-    return jsonify(invites.join_by_room_code(current_user, code, body.get("message")))
+    return invites.join_by_room_code(current_user, code, body.get("message"))
 
 
 @blp.post("/join-by-invite/")
@@ -50,7 +46,7 @@ def join_by_code(body):
 @code_lookup_limits
 def join_by_invite(body):
     """Join with an invite code (no approval needed while it is valid)."""
-    return jsonify(invites.join_by_invite(current_user, body["invite_code"]))
+    return invites.join_by_invite(current_user, body["invite_code"])
 
 
 @blp.post("/<uuid:party_id>/generate-invite/")
@@ -59,10 +55,9 @@ def join_by_invite(body):
 @blp.response(201, InviteCodeSchema)
 def generate_invite(body, party_id: uuid.UUID):
     """A shareable, expiring invite code and URL (host/moderators)."""
-    result = invites.generate_invite(
+    return invites.generate_invite(
         current_user, party_id, body.get("expires_in", 86400), body.get("max_uses")
     )
-    return jsonify(result | {"expires_at": iso(result["expires_at"])}), 201
 
 
 @blp.post("/<uuid:party_id>/invite/")
@@ -71,8 +66,7 @@ def generate_invite(body, party_id: uuid.UUID):
 @blp.response(201, InviteResultSchema)
 def invite_users(body, party_id: uuid.UUID):
     """Invite users to the party (any member)."""
-    result = invites.invite_users(current_user, party_id, body["user_ids"], body["message"])
-    return jsonify(result | {"invitations": dump_invitations(result["invitations"])}), 201
+    return invites.invite_users(current_user, party_id, body["user_ids"], body["message"])
 
 
 @blp.get("/invitations/")
@@ -81,7 +75,7 @@ def invite_users(body, party_id: uuid.UUID):
 @blp.response(200, page_of(InvitationSchema, "PartyInvitationPage"))
 def invitations(query):
     """Invitations you received, newest first (`status` filter)."""
-    return jsonify(invites.my_invitations(current_user, query, dump_invitations))
+    return invites.my_invitations(current_user, query)
 
 
 @blp.get("/invitations/<uuid:invitation_id>/")
@@ -89,7 +83,7 @@ def invitations(query):
 @blp.response(200, InvitationSchema)
 def invitation(invitation_id: uuid.UUID):
     """One invitation you sent or received."""
-    return jsonify(InvitationSchema().dump(invites.get_invitation(current_user, invitation_id)))
+    return invites.get_invitation(current_user, invitation_id)
 
 
 @blp.post("/invitations/<uuid:invitation_id>/accept/")
@@ -97,7 +91,7 @@ def invitation(invitation_id: uuid.UUID):
 @blp.response(200, JoinResultSchema)
 def accept(invitation_id: uuid.UUID):
     """Accept an invitation and join the party."""
-    return jsonify(invites.accept_invitation(current_user, invitation_id))
+    return invites.accept_invitation(current_user, invitation_id)
 
 
 @blp.post("/invitations/<uuid:invitation_id>/decline/")
@@ -106,4 +100,4 @@ def accept(invitation_id: uuid.UUID):
 def decline(invitation_id: uuid.UUID):
     """Decline an invitation."""
     invites.decline_invitation(current_user, invitation_id)
-    return jsonify(message("Invitation declined."))
+    return message("Invitation declined.")

@@ -140,13 +140,13 @@ def _upsert_invitation(party: Party, inviter_id, invitee_id, message: str) -> Pa
     return row
 
 
-def my_invitations(user, query: dict, dump) -> dict:
+def my_invitations(user, query: dict) -> dict:
     """The invitations the user received, newest first, optionally by status."""
     stmt = select(PartyInvitation).where(PartyInvitation.invitee_id == user.id)
     if query.get("status"):
         stmt = stmt.where(PartyInvitation.status == query["status"])
     stmt = stmt.order_by(PartyInvitation.created_at.desc(), PartyInvitation.id)
-    return paginate(stmt, query["page"], query["page_size"], dump)
+    return paginate(stmt, query["page"], query["page_size"])
 
 
 def get_invitation(user, invitation_id: uuid.UUID) -> PartyInvitation:

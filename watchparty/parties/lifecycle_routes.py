@@ -2,8 +2,6 @@
 
 import uuid
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.parties import analytics, service
@@ -11,7 +9,6 @@ from watchparty.parties.schemas import (
     AnalyticsSchema,
     AnalyticsUpdateSchema,
     PartySchema,
-    dump_party,
 )
 
 blp = Blueprint("parties_lifecycle", __name__, description="Watch parties: start, end, analytics")
@@ -22,7 +19,7 @@ blp = Blueprint("parties_lifecycle", __name__, description="Watch parties: start
 @blp.response(200, PartySchema)
 def start_party(party_id: uuid.UUID):
     """Go live (host only)."""
-    return jsonify(dump_party(service.start_party(current_user, party_id)))
+    return service.start_party(current_user, party_id)
 
 
 @blp.post("/<uuid:party_id>/end/")
@@ -30,7 +27,7 @@ def start_party(party_id: uuid.UUID):
 @blp.response(200, PartySchema)
 def end_party(party_id: uuid.UUID):
     """End the party for everyone (host only); it stays in history."""
-    return jsonify(dump_party(service.end_party(current_user, party_id)))
+    return service.end_party(current_user, party_id)
 
 
 @blp.get("/<uuid:party_id>/analytics/")
@@ -38,7 +35,7 @@ def end_party(party_id: uuid.UUID):
 @blp.response(200, AnalyticsSchema)
 def party_analytics(party_id: uuid.UUID):
     """Members, presence, peak, watch time, drift, chat and reactions (host/moderators)."""
-    return jsonify(analytics.analytics(current_user, party_id))
+    return analytics.analytics(current_user, party_id)
 
 
 @blp.post("/<uuid:party_id>/update-analytics/")
@@ -46,4 +43,4 @@ def party_analytics(party_id: uuid.UUID):
 @blp.response(200, AnalyticsUpdateSchema)
 def update_analytics(party_id: uuid.UUID):
     """Record the current online count as the peak if higher (host/moderators)."""
-    return jsonify(analytics.update_analytics(current_user, party_id))
+    return analytics.update_analytics(current_user, party_id)

@@ -2,8 +2,6 @@
 
 import uuid
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
@@ -27,7 +25,7 @@ MEMBER = "/<uuid:party_id>/participants/<uuid:user_id>"
 @blp.response(200, JoinResultSchema)
 def join(body, party_id: uuid.UUID):
     """Join a party (approval-required parties hold you as pending)."""
-    return jsonify(service.join_party(current_user, party_id, body.get("message")))
+    return service.join_party(current_user, party_id, body.get("message"))
 
 
 @blp.post("/<uuid:party_id>/leave/")
@@ -36,7 +34,7 @@ def join(body, party_id: uuid.UUID):
 def leave(party_id: uuid.UUID):
     """Leave a party (the host must hand over or end it first: 409)."""
     service.leave_party(current_user, party_id)
-    return jsonify(message("You left the party."))
+    return message("You left the party.")
 
 
 @blp.get("/<uuid:party_id>/participants/")
@@ -45,7 +43,7 @@ def leave(party_id: uuid.UUID):
 @blp.response(200, ParticipantPageSchema)
 def participants(query, party_id: uuid.UUID):
     """Members with presence and drift, plus `online_count` (`status=pending`: moderators)."""
-    return jsonify(roles.participants_page(current_user, party_id, query))
+    return roles.participants_page(current_user, party_id, query)
 
 
 @blp.post(f"{MEMBER}/promote/")
@@ -53,7 +51,7 @@ def participants(query, party_id: uuid.UUID):
 @blp.response(200, MemberResultSchema)
 def promote(party_id: uuid.UUID, user_id: uuid.UUID):
     """Make a member a moderator (host only)."""
-    return jsonify(roles.set_role(current_user, party_id, user_id, MODERATOR))
+    return roles.set_role(current_user, party_id, user_id, MODERATOR)
 
 
 @blp.post(f"{MEMBER}/demote/")
@@ -61,7 +59,7 @@ def promote(party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MemberResultSchema)
 def demote(party_id: uuid.UUID, user_id: uuid.UUID):
     """Make a moderator a plain participant again (host only)."""
-    return jsonify(roles.set_role(current_user, party_id, user_id, PARTICIPANT))
+    return roles.set_role(current_user, party_id, user_id, PARTICIPANT)
 
 
 @blp.post(f"{MEMBER}/kick/")
@@ -70,7 +68,7 @@ def demote(party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def kick(body, party_id: uuid.UUID, user_id: uuid.UUID):
     """Remove a member (host or moderator); they are told `kicked` and may rejoin."""
-    return jsonify(roles.kick(current_user, party_id, user_id, body.get("reason", "")))
+    return roles.kick(current_user, party_id, user_id, body.get("reason", ""))
 
 
 @blp.post(f"{MEMBER}/ban/")
@@ -79,7 +77,7 @@ def kick(body, party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def ban(body, party_id: uuid.UUID, user_id: uuid.UUID):
     """Remove a user for good (host or moderator); they cannot rejoin until unbanned."""
-    return jsonify(roles.ban(current_user, party_id, user_id, body.get("reason", "")))
+    return roles.ban(current_user, party_id, user_id, body.get("reason", ""))
 
 
 @blp.post(f"{MEMBER}/unban/")
@@ -87,7 +85,7 @@ def ban(body, party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def unban(party_id: uuid.UUID, user_id: uuid.UUID):
     """Lift a ban (host or moderator)."""
-    return jsonify(roles.unban(current_user, party_id, user_id))
+    return roles.unban(current_user, party_id, user_id)
 
 
 @blp.post(f"{MEMBER}/approve/")
@@ -95,7 +93,7 @@ def unban(party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MemberResultSchema)
 def approve(party_id: uuid.UUID, user_id: uuid.UUID):
     """Admit a pending joiner (host or moderator; 409 when the party is full)."""
-    return jsonify(roles.approve(current_user, party_id, user_id))
+    return roles.approve(current_user, party_id, user_id)
 
 
 @blp.post(f"{MEMBER}/reject/")
@@ -103,7 +101,7 @@ def approve(party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def reject(party_id: uuid.UUID, user_id: uuid.UUID):
     """Turn a pending joiner away (host or moderator)."""
-    return jsonify(roles.reject(current_user, party_id, user_id))
+    return roles.reject(current_user, party_id, user_id)
 
 
 @blp.post("/<uuid:party_id>/transfer-host/")
@@ -112,4 +110,4 @@ def reject(party_id: uuid.UUID, user_id: uuid.UUID):
 @blp.response(200, MemberResultSchema)
 def transfer_host(body, party_id: uuid.UUID):
     """Hand the host role to an active member; you become a moderator (host only)."""
-    return jsonify(roles.transfer_host(current_user, party_id, body["user_id"]))
+    return roles.transfer_host(current_user, party_id, body["user_id"])

@@ -29,7 +29,7 @@ from watchparty.parties.models import (
     Party,
     PartyParticipant,
 )
-from watchparty.parties.schemas import dump_member
+from watchparty.parties.schemas import member_view, member_views
 from watchparty.parties.service import accrue_watch_time, announce_members
 
 
@@ -48,7 +48,7 @@ def _not_host(row: PartyParticipant) -> None:
 
 def _result(party: Party, row: PartyParticipant, text: str) -> dict:
     announce_members(party)
-    return {"success": True, "message": text, "participant": dump_member(row)}
+    return {"success": True, "message": text, "participant": member_view(row)}
 
 
 def set_role(actor, party_id: uuid.UUID, user_id: uuid.UUID, role: str) -> dict:
@@ -169,6 +169,6 @@ def participants_page(user, party_id: uuid.UUID, query: dict) -> dict:
     )
     online = presence.online_users(party.id)
     page = paginate(
-        stmt, query["page"], query["page_size"], lambda rows: [dump_member(r, online) for r in rows]
+        stmt, query["page"], query["page_size"], lambda rows: member_views(rows, party.id, online)
     )
     return page | {"online_count": len(online)}

@@ -2,8 +2,6 @@
 
 import uuid
 
-from flask import jsonify
-
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema, page_of
@@ -16,10 +14,11 @@ from watchparty.parties.input_schemas import (
     PublicQuerySchema,
     SearchQuerySchema,
 )
-from watchparty.parties.schemas import PartyDetailSchema, PartySchema, dump_party
+from watchparty.parties.schemas import PartyDetailSchema, PartySchema, TrendingPartySchema
 
 blp = Blueprint("parties_routes", __name__, description="Watch parties: create, find, manage")
 PartyPage = page_of(PartySchema, "PartyPage")
+TrendingPartyPage = page_of(TrendingPartySchema, "TrendingPartyPage")
 
 
 def _me():
@@ -32,7 +31,7 @@ def _me():
 @blp.response(200, PartyPage)
 def list_parties(query):
     """Parties you may see (public ones and yours), filtered by status, visibility, search."""
-    return jsonify(discovery.list_parties(current_user.id, query))
+    return discovery.list_parties(current_user.id, query)
 
 
 @blp.post("/")
@@ -41,7 +40,7 @@ def list_parties(query):
 @blp.response(201, PartySchema)
 def create_party(body):
     """Create a party; you become its host. Media (video_id or media_url) may come later."""
-    return jsonify(dump_party(service.create_party(current_user, body))), 201
+    return service.create_party(current_user, body)
 
 
 @blp.get("/<uuid:party_id>/")
@@ -49,7 +48,7 @@ def create_party(body):
 @blp.response(200, PartyDetailSchema)
 def get_party(party_id: uuid.UUID):
     """One party with its participants (public parties, or parties you are in)."""
-    return jsonify(service.party_detail(current_user, party_id))
+    return service.party_detail(current_user, party_id)
 
 
 @blp.route("/<uuid:party_id>/", methods=["PUT", "PATCH"])
@@ -58,7 +57,7 @@ def get_party(party_id: uuid.UUID):
 @blp.response(200, PartySchema)
 def update_party(body, party_id: uuid.UUID):
     """Change a party (host only; PUT and PATCH are both partial)."""
-    return jsonify(dump_party(service.update_party(current_user, party_id, body)))
+    return service.update_party(current_user, party_id, body)
 
 
 @blp.delete("/<uuid:party_id>/")
@@ -67,7 +66,7 @@ def update_party(body, party_id: uuid.UUID):
 def delete_party(party_id: uuid.UUID):
     """Delete a party (host only): it ends for everyone connected and leaves every list."""
     service.delete_own_party(current_user, party_id)
-    return jsonify(message("The party was deleted."))
+    return message("The party was deleted.")
 
 
 @blp.get("/recent/")
@@ -76,7 +75,7 @@ def delete_party(party_id: uuid.UUID):
 @blp.response(200, PartyPage)
 def recent(query):
     """Parties you hosted or joined, the latest first."""
-    return jsonify(discovery.recent_parties(current_user.id, query))
+    return discovery.recent_parties(current_user.id, query)
 
 
 @blp.get("/public/")
@@ -85,16 +84,16 @@ def recent(query):
 @blp.response(200, PartyPage)
 def public(query):
     """Public parties that have not ended (live ones first)."""
-    return jsonify(discovery.public_parties(query))
+    return discovery.public_parties(query)
 
 
 @blp.get("/trending/")
 @optional_auth
 @blp.arguments(PageQuerySchema, location="query")
-@blp.response(200, PartyPage)
+@blp.response(200, TrendingPartyPage)
 def trending(query):
     """Public parties ranked by viewers online now, then by joins in the last day."""
-    return jsonify(discovery.trending(query))
+    return discovery.trending(query)
 
 
 @blp.get("/recommendations/")
@@ -103,7 +102,7 @@ def trending(query):
 @blp.response(200, PartyPage)
 def recommendations(query):
     """Public parties you are not in, like the ones you attended (category, host)."""
-    return jsonify(discovery.recommendations(current_user.id, query))
+    return discovery.recommendations(current_user.id, query)
 
 
 @blp.get("/search/")
@@ -112,4 +111,4 @@ def recommendations(query):
 @blp.response(200, PartyPage)
 def search(query):
     """Search titles and descriptions (`q`), optionally by `is_public` and `category`."""
-    return jsonify(discovery.search_parties(_me(), query))
+    return discovery.search_parties(_me(), query)

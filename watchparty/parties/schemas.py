@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from watchparty.common.pagination import PaginatedSchema
 from watchparty.common.schemas import UTCDateTimeField
+from watchparty.common.shown import Shown
 from watchparty.common.types import iso
 from watchparty.extensions import db
 from watchparty.live import presence
@@ -29,7 +30,7 @@ class PartySchema(ma.Schema):
     category = ma.fields.String(allow_none=True)
     max_participants = ma.fields.Integer()
     participant_count = ma.fields.Integer(attribute="seats_taken", dump_only=True)
-    online_count = ma.fields.Integer()
+    online_count = ma.fields.Method("_online_count", metadata={"type": "integer"})
     scheduled_start = UTCDateTimeField(allow_none=True)
     scheduled_for = ma.fields.Function(
         lambda p: iso(p.scheduled_start), metadata={"description": "= scheduled_start"}
@@ -46,6 +47,17 @@ class PartySchema(ma.Schema):
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
 
+    def _online_count(self, party) -> int:
+        """Viewers online now: `online_now` when the service already read presence."""
+        known = getattr(party, "online_now", None)
+        return presence.online_count(party.id) if known is None else known
+
+
+class TrendingPartySchema(PartySchema):
+    """A trending party: also how many joined in the last day."""
+
+    recent_joins = ma.fields.Integer()
+
 
 class ParticipantSchema(ma.Schema):
     """A member as the client's `PartyParticipant`, with live presence and drift."""
@@ -60,7 +72,8 @@ class ParticipantSchema(ma.Schema):
 
 
 # Built once: a big room dumps its member list on every join.
-_ONE_MEMBER, _MANY_MEMBERS = ParticipantSchema(), ParticipantSchema(many=True)
+_MANY_MEMBERS = ParticipantSchema(many=True)
+_PARTY = PartySchema()
 
 
 class PartyDetailSchema(PartySchema):
@@ -75,15 +88,8 @@ _ROLE_ORDER = {HOST: 0, MODERATOR: 1}
 
 
 def dump_party(party, online: int | None = None) -> dict:
-    """One party as a `WatchParty` (online_count read from presence unless given)."""
-    data = PartySchema().dump(party)
-    data["online_count"] = presence.online_count(party.id) if online is None else online
-    return data
-
-
-def dump_party_list(parties) -> list[dict]:
-    """Several parties, each with its live online count."""
-    return [dump_party(party) for party in parties]
+    """One party as a `WatchParty` for a socket event (online_count read unless given)."""
+    return _PARTY.dump(party if online is None else Shown(party, online_now=online))
 
 
 def _member(row, online: dict) -> dict:
@@ -99,16 +105,22 @@ def _member(row, online: dict) -> dict:
     }
 
 
-def dump_member(row, online: dict | None = None) -> dict:
-    """One membership row as a `PartyParticipant`; `online` is presence.online_users()."""
+def member_view(row, online: dict | None = None) -> dict:
+    """One membership row with its presence, for ParticipantSchema; `online` is
+    presence.online_users()."""
     online = presence.online_users(row.party_id) if online is None else online
-    return _ONE_MEMBER.dump(_member(row, online))
+    return _member(row, online)
+
+
+def member_views(rows, party_id, online: dict | None = None) -> list[dict]:
+    """Membership rows with their presence, for ParticipantSchema, reading presence once."""
+    online = presence.online_users(party_id) if online is None else online
+    return [_member(row, online) for row in rows]
 
 
 def dump_members(rows, party_id, online: dict | None = None) -> list[dict]:
-    """Membership rows as participants, reading presence once (unless `online` is given)."""
-    online = presence.online_users(party_id) if online is None else online
-    return _MANY_MEMBERS.dump([_member(row, online) for row in rows])
+    """Membership rows as participant JSON (for socket events)."""
+    return _MANY_MEMBERS.dump(member_views(rows, party_id, online))
 
 
 def active_rows(party_id) -> list[PartyParticipant]:
@@ -122,7 +134,7 @@ def active_rows(party_id) -> list[PartyParticipant]:
 
 
 def dump_participants(party, online: dict | None = None) -> list[dict]:
-    """The party's active members with presence (`is_online`) and drift (`drift_ms`)."""
+    """The party's active members with presence and drift, as JSON (for socket events)."""
     return dump_members(active_rows(party.id), party.id, online)
 
 
@@ -178,11 +190,6 @@ class InvitationSchema(ma.Schema):
     status = ma.fields.String()
     created_at = UTCDateTimeField()
     responded_at = UTCDateTimeField(allow_none=True)
-
-
-def dump_invitations(rows) -> list[dict]:
-    """Invitation rows as JSON."""
-    return InvitationSchema(many=True).dump(rows)
 
 
 class InviteResultSchema(ma.Schema):

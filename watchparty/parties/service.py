@@ -7,6 +7,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from watchparty.common.hooks import Hook
+from watchparty.common.shown import Shown
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, Forbidden, ValidationError
 from watchparty.extensions import db
@@ -24,7 +25,13 @@ from watchparty.parties.models import (
     Party,
     PartyParticipant,
 )
-from watchparty.parties.schemas import dump_member, dump_participants, dump_party
+from watchparty.parties.schemas import (
+    active_rows,
+    dump_participants,
+    dump_party,
+    member_view,
+    member_views,
+)
 
 # No 0/O, 1/I/L: a code read aloud or off a screen cannot be mistyped.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -89,16 +96,17 @@ def visible_to(user_id: uuid.UUID | None):
     )
 
 
-def party_detail(user, party_id: uuid.UUID) -> dict:
+def party_detail(user, party_id: uuid.UUID) -> Shown:
     """One party with its participants and the caller's role; 403 for outsiders of a private one."""
     party = get_party(party_id)
     require_viewer(party, user.id)
     row = member(party.id, user.id)
-    return dump_party(party) | {
-        "participants": dump_participants(party),
-        "my_role": row.role if row else None,
-        "my_status": row.status if row else None,
-    }
+    return Shown(
+        party,
+        participants=member_views(active_rows(party.id), party.id),
+        my_role=row.role if row else None,
+        my_status=row.status if row else None,
+    )
 
 
 def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
@@ -201,8 +209,8 @@ def join_result(party: Party, row: PartyParticipant) -> dict:
     return {
         "success": True,
         "message": text,
-        "participant": dump_member(row),
-        "party": dump_party(party),
+        "participant": member_view(row),
+        "party": party,
     }
 
 
