@@ -6,7 +6,7 @@ import pytest
 from redis import Redis
 from sqlalchemy import exists, literal, select, union_all
 
-from tests.factories import UserFactory
+from tests.factories import PartyFactory, UserFactory
 from tests.live import LiveServer, Socket
 from tests.smtp import SmtpSink
 from watchparty import create_app
@@ -27,7 +27,7 @@ def smtp():
     sink.stop()
 
 
-def test_config(tmp_path_factory, smtp, **overrides) -> dict:
+def make_test_config(tmp_path_factory, smtp, **overrides) -> dict:
     """Settings for a test app: real services from the environment, temp folders for files."""
     tmp = tmp_path_factory.mktemp("instance")
     config = {
@@ -51,7 +51,7 @@ def test_config(tmp_path_factory, smtp, **overrides) -> dict:
 @pytest.fixture(scope="session")
 def app(tmp_path_factory, smtp):
     """The app under test, with a fresh schema."""
-    application = create_app(test_config(tmp_path_factory, smtp))
+    application = create_app(make_test_config(tmp_path_factory, smtp))
     with application.app_context():
         db.drop_all()
         db.create_all()
@@ -118,6 +118,12 @@ def run_jobs(app):
 def users(app):
     """Factory for users with known passwords, and their tokens."""
     return UserFactory(app)
+
+
+@pytest.fixture
+def parties(app):
+    """Factory for stored parties and their members (see tests/factories.py)."""
+    return PartyFactory()
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
-"""Factories: users with known passwords, signed in through the real API."""
+"""Factories: users with known passwords (signed in through the real API), and parties."""
 
 import itertools
+import uuid
 
 from watchparty.auth.tokens import start_session
+from watchparty.common.types import utcnow
 from watchparty.extensions import db
+from watchparty.parties import membership
+from watchparty.parties.admission import Grant
+from watchparty.parties.models import Party, PartyParticipant
 from watchparty.users.models import User
 from watchparty.users.passwords import hash_password
 
@@ -55,3 +60,44 @@ class UserFactory:
     def admin(self, **fields) -> User:
         """A staff user."""
         return self.create(is_staff=True, **fields)
+
+
+def person(first_name: str = "Viewer") -> User:
+    """A verified user without a password, for tests that sign in with tokens (no argon2)."""
+    user = User(email=f"{uuid.uuid4().hex[:12]}@example.com", first_name=first_name)
+    user.is_verified = True
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def room_code() -> str:
+    """A unique room code (the real generator's alphabet is not needed here)."""
+    return "T" + uuid.uuid4().hex[:9].upper()
+
+
+class PartyFactory:
+    """Parties stored directly (not over REST); members join through the membership service."""
+
+    def create(self, host, *, join_host: bool = True, **fields) -> Party:
+        """A stored party hosted by `host`, who has joined it unless `join_host` is False."""
+        fields.setdefault("title", "Movie night")
+        fields.setdefault("room_code", room_code())
+        status = fields.pop("status", None)  # set once the host joined (no one joins an ended one)
+        party = Party(host_id=host.id, **fields)
+        db.session.add(party)
+        db.session.commit()
+        if join_host:
+            membership.join(party, host.id)
+        if status:
+            party.status = status
+            db.session.commit()
+        return party
+
+    def add(self, party: Party, user, role: str | None = None) -> PartyParticipant:
+        """Make `user` an active member (as if invited), with `role` when given."""
+        row = membership.join(party, user.id, grant=Grant(issued_at=utcnow(), trusted=True))
+        if role:
+            row.role = role
+            db.session.commit()
+        return row

@@ -30,7 +30,7 @@ def assert_no_internals(response) -> None:
 @pytest.fixture
 def failing_app(tmp_path_factory, smtp):
     """A separate app (production-like: not TESTING) with routes that fail on purpose."""
-    base = conftest.test_config(tmp_path_factory, smtp)
+    base = conftest.make_test_config(tmp_path_factory, smtp)
     with separate_app(base, TESTING=False) as app:
 
         @app.get("/api/boom/")
@@ -117,7 +117,7 @@ def test_malformed_json_is_400_invalid_json(client, users):
 
 
 def test_body_over_the_size_limit_is_413(tmp_path_factory, smtp):
-    base = conftest.test_config(tmp_path_factory, smtp)
+    base = conftest.make_test_config(tmp_path_factory, smtp)
     with separate_app(base, MAX_CONTENT_LENGTH=64) as app:
         response = app.test_client().post(
             "/api/auth/login/", data="x" * 1024, content_type="application/json"

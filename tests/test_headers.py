@@ -95,7 +95,7 @@ def test_socketio_polling_accepts_the_frontend_and_the_same_origin(client, origi
 
 
 def test_socketio_accepts_origins_listed_in_cors_origins(tmp_path_factory, smtp):
-    base = conftest.test_config(tmp_path_factory, smtp)
+    base = conftest.make_test_config(tmp_path_factory, smtp)
     with separate_app(base, CORS_ORIGINS=["https://app.example"]) as app:
         client = app.test_client()
         assert handshake(client, "https://app.example").status_code == 200
@@ -118,7 +118,7 @@ def test_default_cors_origins_is_the_frontend_not_everyone(monkeypatch):
     ],
 )
 def test_api_docs_can_be_switched_off(tmp_path_factory, smtp, path):
-    base = conftest.test_config(tmp_path_factory, smtp)
+    base = conftest.make_test_config(tmp_path_factory, smtp)
     with separate_app(base, API_DOCS_PUBLIC=False) as app:
         response = app.test_client().get(path)
         body = response.get_json()

@@ -15,7 +15,7 @@ CLOSED_POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:1/watchparty"
 @pytest.fixture
 def base_config(tmp_path_factory, smtp) -> dict:
     """The main test app's settings, for building a variant of it."""
-    return conftest.test_config(tmp_path_factory, smtp)
+    return conftest.make_test_config(tmp_path_factory, smtp)
 
 
 def health_of(app):

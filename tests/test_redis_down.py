@@ -26,7 +26,7 @@ def closed_port() -> int:
 def down(app, tmp_path_factory, smtp):
     """A second app on the same database whose Redis (live state, jobs, limits) is down."""
     dead = f"redis://127.0.0.1:{closed_port()}/0"
-    base = conftest.test_config(tmp_path_factory, smtp)
+    base = conftest.make_test_config(tmp_path_factory, smtp)
     base["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"]
     with separate_app(base, REDIS_URL=dead, RATELIMIT_STORAGE_URI=dead) as down_app:
         yield down_app.test_client()

@@ -86,7 +86,7 @@ def test_forged_token_is_401(client):
 @pytest.fixture
 def embedded_app(app, tmp_path_factory, smtp):
     """The app as it runs with no REDIS_URL (same database as the main test app)."""
-    base = conftest.test_config(tmp_path_factory, smtp)
+    base = conftest.make_test_config(tmp_path_factory, smtp)
     base["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"]
     with separate_app(base, REDIS_URL=None, RATELIMIT_STORAGE_URI="memory://") as app:
         yield app

@@ -50,12 +50,12 @@ def test_twenty_concurrent_votes_by_one_user_store_exactly_one(app, client, crow
     assert totals["total_votes"] == 1 and totals["my_vote"] in options
 
 
-def test_many_users_voting_at_once_are_counted_exactly(app, client, crowd, users, add_member):
+def test_many_users_voting_at_once_are_counted_exactly(app, client, crowd, users, parties):
     poll = _poll(client, crowd)
     url = crowd.url(f"polls/{poll['id']}/vote/")
     voters = [users.create() for _ in range(12)]
     for voter in voters:
-        add_member(crowd.party, voter)
+        parties.add(crowd.party, voter)
     options = [o["id"] for o in poll["options"]]
     jobs = [
         (url, {"option_id": options[i % 3]}, users.session_headers(voter))

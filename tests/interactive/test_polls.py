@@ -7,6 +7,7 @@ from tests.helpers import assert_error
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.interactive.models import Poll
+from watchparty.parties.models import PUBLIC
 
 QUESTION = {"question": "What next?", "options": ["Alien", "Heat", "Up"], "duration": 300}
 
@@ -125,7 +126,7 @@ def test_second_vote_is_409_already_voted(client, crowd, sockets):
     assert [o["votes"] for o in counts["options"]] == [1, 0, 0]
 
 
-def test_vote_needs_membership_and_a_real_option(client, crowd, make_party):
+def test_vote_needs_membership_and_a_real_option(client, crowd, parties):
     poll = create(client, crowd).get_json()
     url = crowd.url(f"polls/{poll['id']}/vote/")
     option = {"option_id": poll["options"][0]["id"]}
@@ -135,7 +136,7 @@ def test_vote_needs_membership_and_a_real_option(client, crowd, make_party):
     assert_error(
         client.post(url, json={"option_id": 5}, headers=crowd.headers[crowd.member.id]), 400
     )
-    other = make_party(crowd.outsider)
+    other = parties.create(crowd.outsider, visibility=PUBLIC)
     elsewhere = f"/api/interactive/parties/{other.id}/polls/{poll['id']}/vote/"
     assert_error(client.post(elsewhere, json=option, headers=crowd.headers[crowd.outsider.id]), 404)
 

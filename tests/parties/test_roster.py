@@ -6,16 +6,13 @@ from watchparty.extensions import db
 from watchparty.live import presence
 from watchparty.parties import membership, roster
 from watchparty.parties.access import member
-from watchparty.parties.models import MODERATOR, Party
+from watchparty.parties.models import MODERATOR
 from watchparty.parties.schemas import active_rows, dump_members
 
 
-def test_snapshot_roster_matches_the_participant_schema(users):
+def test_snapshot_roster_matches_the_participant_schema(users, parties):
     host = users.create(first_name="Hana", last_name="Host", avatar="https://cdn.example/h.png")
-    party = Party(title="t", host_id=host.id, room_code="RSTR23", visibility="public")
-    db.session.add(party)
-    db.session.commit()
-    membership.join(party, host.id)
+    party = parties.create(host, visibility="public")
     named = users.create(first_name="", last_name="", display_name="Shadow", avatar="av/x.png")
     anonymous = users.create(first_name="", last_name="", email="plain@example.com")
     moderator = users.create(first_name="Mo", last_name="")

@@ -1,14 +1,11 @@
 """Parties and joined /party sockets for the real-time tests."""
 
-import itertools
 import time
-import uuid
 
+from tests.factories import PartyFactory, person
 from watchparty.extensions import db
-from watchparty.parties.models import ACTIVE, HOST, PARTICIPANT, Party, PartyParticipant
+from watchparty.parties.models import PARTICIPANT, Party
 from watchparty.users.models import User
-
-_codes = itertools.count(1)
 
 
 class Parties:
@@ -16,34 +13,20 @@ class Parties:
 
     def __init__(self, users, sockets) -> None:
         self.users, self.sockets = users, sockets
+        self.factory = PartyFactory()
 
     def person(self, first_name: str = "Viewer") -> User:
-        """A verified user without a password: these tests sign in with tokens (no argon2)."""
-        user = User(email=f"{uuid.uuid4().hex[:12]}@example.com", first_name=first_name)
-        user.is_verified = True
-        db.session.add(user)
-        db.session.commit()
-        return user
+        """A verified user without a password (these tests sign in with tokens)."""
+        return person(first_name)
 
     def create(self, host=None, **fields) -> Party:
-        """A party hosted by `host` (created if omitted), the host holding a seat."""
-        host = host or self.person("Host")
-        fields.setdefault("title", "Movie night")
-        party = Party(host_id=host.id, room_code=f"R{next(_codes):07d}", seats_taken=1, **fields)
-        db.session.add(party)
-        db.session.flush()
-        db.session.add(PartyParticipant(party_id=party.id, user_id=host.id, role=HOST))
-        db.session.commit()
-        return party
+        """A party hosted (and joined) by `host`, created if omitted."""
+        return self.factory.create(host or self.person("Host"), **fields)
 
-    def add(self, party: Party, user=None, role: str = PARTICIPANT, status: str = ACTIVE):
-        """A member of `party` (a new user unless given)."""
+    def add(self, party: Party, user=None, role: str = PARTICIPANT):
+        """A member of `party` (a new user unless given); returns the user."""
         user = user or self.person()
-        db.session.add(
-            PartyParticipant(party_id=party.id, user_id=user.id, role=role, status=status)
-        )
-        party.seats_taken += 1
-        db.session.commit()
+        self.factory.add(party, user, role)
         return user
 
     def join(self, user, party: Party):

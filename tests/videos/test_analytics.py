@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from tests.factories import PartyFactory
 from tests.videos.factories import plain_video
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
@@ -31,12 +32,8 @@ def _views(video, watch_times, days_ago=0):
 
 
 def _party(host, video) -> Party:
-    party = Party(
-        title="Night", host_id=host.id, video_id=video.id, room_code=f"V{next(_codes):07d}"
-    )
-    db.session.add(party)
-    db.session.commit()
-    return party
+    """A party that played `video` (its host never joined: only reactions matter here)."""
+    return PartyFactory().create(host, join_host=False, title="Night", video_id=video.id)
 
 
 def test_summary_totals_and_engagement(client, users):
