@@ -2,83 +2,53 @@
 namespaces, and the hooks by which a domain contributes to the domains below it."""
 
 from flask import Flask
+from werkzeug.utils import import_string
 
 from watchparty.extensions import api, socketio
 
+# (module whose `blp` it is, URL prefix) in registration order, which is the order of the
+# OpenAPI document's tags; several blueprints share a prefix.
+BLUEPRINTS = [
+    ("watchparty.meta.routes", "/api"),
+    ("watchparty.auth.routes", "/api/auth"),
+    ("watchparty.auth.social_routes", "/api/auth/social"),
+    ("watchparty.users.profile_routes", "/api/auth"),
+    ("watchparty.auth.user_aliases", "/api/users"),
+    ("watchparty.users.routes", "/api/users"),
+    ("watchparty.users.account_routes", "/api/users"),
+    ("watchparty.dashboard.routes", "/api/dashboard"),
+    ("watchparty.admin.routes", "/api/admin"),
+    ("watchparty.parties.routes", "/api/parties"),
+    ("watchparty.parties.lifecycle_routes", "/api/parties"),
+    ("watchparty.moderation.routes", "/api/parties"),
+    ("watchparty.parties.invite_routes", "/api/parties"),
+    ("watchparty.parties.member_routes", "/api/parties"),
+    ("watchparty.playback.routes", "/api/parties"),
+    ("watchparty.chat.party_routes", "/api/parties"),
+    ("watchparty.interactive.party_routes", "/api/parties"),
+    ("watchparty.moderation.staff_routes", "/api/admin"),
+    ("watchparty.chat.routes", "/api/chat"),
+    ("watchparty.chat.moderation_routes", "/api/chat"),
+    ("watchparty.interactive.routes", "/api/interactive"),
+    ("watchparty.videos.upload_routes", "/api/videos"),
+    ("watchparty.videos.routes", "/api/videos"),
+    ("watchparty.videos.playback_routes", "/api/videos"),
+    ("watchparty.videos.engagement_routes", "/api/videos"),
+    ("watchparty.videos.comment_routes", "/api/videos"),
+    ("watchparty.videos.analytics_routes", "/api/videos"),
+    ("watchparty.interactive.video_routes", "/api/videos"),
+    ("watchparty.integrations.routes", "/api/integrations"),
+    ("watchparty.billing.routes", "/api/billing"),
+    ("watchparty.billing.account_routes", "/api/billing"),
+    ("watchparty.billing.webhook_routes", "/api/billing"),
+    ("watchparty.creators.routes", "/api/creators"),
+    ("watchparty.creators.payment_routes", "/api/payments"),
+]
+
 
 def blueprints() -> list:
-    """(blueprint, url_prefix) for every REST domain."""
-    from watchparty.admin.routes import blp as admin
-    from watchparty.auth.routes import blp as auth
-    from watchparty.auth.social_routes import blp as social
-    from watchparty.auth.user_aliases import blp as auth_aliases
-    from watchparty.billing.account_routes import blp as billing_account
-    from watchparty.billing.routes import blp as billing
-    from watchparty.billing.webhook_routes import blp as billing_webhooks
-    from watchparty.chat.moderation_routes import blp as chat_moderation
-    from watchparty.chat.party_routes import blp as party_chat
-    from watchparty.chat.routes import blp as chat
-    from watchparty.creators.payment_routes import blp as payments
-    from watchparty.creators.routes import blp as creators
-    from watchparty.dashboard.routes import blp as dashboard
-    from watchparty.integrations.routes import blp as integrations
-    from watchparty.interactive.party_routes import blp as party_reactions
-    from watchparty.interactive.routes import blp as interactive
-    from watchparty.interactive.video_routes import blp as video_reactions
-    from watchparty.meta.routes import blp as meta
-    from watchparty.moderation.routes import blp as party_reports
-    from watchparty.moderation.staff_routes import blp as party_admin
-    from watchparty.parties.invite_routes import blp as party_invites
-    from watchparty.parties.lifecycle_routes import blp as party_lifecycle
-    from watchparty.parties.member_routes import blp as party_members
-    from watchparty.parties.routes import blp as parties
-    from watchparty.playback.routes import blp as party_control
-    from watchparty.users.account_routes import blp as users_account
-    from watchparty.users.profile_routes import blp as auth_profile
-    from watchparty.users.routes import blp as users
-    from watchparty.videos.analytics_routes import blp as video_analytics
-    from watchparty.videos.comment_routes import blp as video_comments
-    from watchparty.videos.engagement_routes import blp as video_engagement
-    from watchparty.videos.playback_routes import blp as video_playback
-    from watchparty.videos.routes import blp as videos
-    from watchparty.videos.upload_routes import blp as video_uploads
-
-    return [
-        (meta, "/api"),
-        (auth, "/api/auth"),
-        (social, "/api/auth/social"),
-        (auth_profile, "/api/auth"),
-        (auth_aliases, "/api/users"),
-        (users, "/api/users"),
-        (users_account, "/api/users"),
-        (dashboard, "/api/dashboard"),
-        (admin, "/api/admin"),
-        (parties, "/api/parties"),
-        (party_lifecycle, "/api/parties"),
-        (party_reports, "/api/parties"),
-        (party_invites, "/api/parties"),
-        (party_members, "/api/parties"),
-        (party_control, "/api/parties"),
-        (party_chat, "/api/parties"),
-        (party_reactions, "/api/parties"),
-        (party_admin, "/api/admin"),
-        (chat, "/api/chat"),
-        (chat_moderation, "/api/chat"),
-        (interactive, "/api/interactive"),
-        (video_uploads, "/api/videos"),
-        (videos, "/api/videos"),
-        (video_playback, "/api/videos"),
-        (video_engagement, "/api/videos"),
-        (video_comments, "/api/videos"),
-        (video_analytics, "/api/videos"),
-        (video_reactions, "/api/videos"),
-        (integrations, "/api/integrations"),
-        (billing, "/api/billing"),
-        (billing_account, "/api/billing"),
-        (billing_webhooks, "/api/billing"),
-        (creators, "/api/creators"),
-        (payments, "/api/payments"),
-    ]
+    """(blueprint, url_prefix) for every REST domain, imported when the app is built."""
+    return [(import_string(f"{module}:blp"), prefix) for module, prefix in BLUEPRINTS]
 
 
 def namespaces() -> list:
