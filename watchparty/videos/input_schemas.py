@@ -166,4 +166,7 @@ class PlaybackTokenQuerySchema(ma.Schema):
     class Meta:
         unknown = ma.EXCLUDE
 
-    token = ma.fields.String(validate=ma.validate.Length(max=1000))
+    # A URL-safe signed token (itsdangerous): base64url characters and dots, nothing else.
+    token = ma.fields.String(
+        validate=[ma.validate.Length(max=1000), ma.validate.Regexp(r"^[A-Za-z0-9._-]*$")]
+    )
