@@ -40,8 +40,9 @@ test-postgres: install-dev services browser
 test-embedded: install-dev
 	$(PY) -m pytest -q -m "not browser"
 
-## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways
-test: lint test-postgres test-embedded
+## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways,
+## then the short API contract run
+test: lint test-postgres test-embedded contract
 
 ## make contract: a short, seeded contract run of the API (scripts/fuzz-api.sh --quick): fails
 ## on any 5xx or any response that does not match the OpenAPI document
