@@ -6,9 +6,11 @@ import pytest
 from redis import Redis
 from sqlalchemy import exists, literal, select, union_all
 
+from tests import media_server
 from tests.factories import PartyFactory, UserFactory
 from tests.live import LiveServer, Socket
 from tests.smtp import SmtpSink
+from tests.videos.clips import make_clip
 from watchparty import create_app
 from watchparty.config import database_url
 from watchparty.extensions import db, limiter
@@ -168,3 +170,38 @@ def sockets(live_server, users):
     yield connect
     for socket in opened:
         socket.client.disconnect()
+
+
+@pytest.fixture(scope="session")
+def clips(tmp_path_factory):
+    """`clips(name, **make_clip options)`: a clip made by real ffmpeg once per session."""
+    folder = tmp_path_factory.mktemp("clips")
+    made: dict = {}
+
+    def clip(name: str = "720p.mp4", **options):
+        key = (name, tuple(sorted(options.items())))
+        if key not in made:
+            container = name.rsplit(".", 1)[-1]
+            made[key] = make_clip(
+                folder / name, container=options.pop("container", container), **options
+            )
+        return made[key]
+
+    return clip
+
+
+@pytest.fixture(scope="session")
+def media(clips):
+    """The loopback media server (tests/media_server.py): `media.url("/clip.mp4")`."""
+    handle = media_server.start(clips("probe.mp4", seconds=2, size="320x240").read_bytes())
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def allow_private(app, media):
+    """Let the app's media probe reach the loopback media server, for one test."""
+    media.seen.clear()
+    app.config["MEDIA_URL_ALLOW_PRIVATE"] = True
+    yield media
+    app.config["MEDIA_URL_ALLOW_PRIVATE"] = False

@@ -24,6 +24,7 @@ BLUEPRINTS = [
     ("watchparty.parties.invite_routes", "/api/parties"),
     ("watchparty.parties.member_routes", "/api/parties"),
     ("watchparty.playback.routes", "/api/parties"),
+    ("watchparty.playback.queue_routes", "/api/parties"),
     ("watchparty.chat.party_routes", "/api/parties"),
     ("watchparty.interactive.party_routes", "/api/parties"),
     ("watchparty.moderation.staff_routes", "/api/admin"),

@@ -70,6 +70,10 @@ class Config:
         self.TESTING = False
         self.SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET)
         self.PORT = int(env("PORT", "5000"))
+        # Loopback only in development; in production, or when a platform hands out PORT,
+        # every interface (the platform's router must reach the process).
+        public = self.ENV == "production" or env("PORT") is not None
+        self.HOST = env("HOST", "0.0.0.0" if public else "127.0.0.1")
         self.ASYNC_MODE = async_mode()
         self.MAX_CONNECTIONS = int(env("MAX_CONNECTIONS", "10000"))
         self.SQLALCHEMY_DATABASE_URI = database_url(env("DATABASE_URL"))
@@ -117,6 +121,9 @@ class Config:
         self.SYNC_DRIFT_THRESHOLD_MS = int(env("SYNC_DRIFT_THRESHOLD_MS", "30"))
         self.SYNC_SEEK_THRESHOLD_MS = int(env("SYNC_SEEK_THRESHOLD_MS", "1000"))
         self.READY_TIMEOUT_MS = int(env("READY_TIMEOUT_MS", "8000"))
+        # The gap between the end of a video and the next queue item.
+        self.QUEUE_ADVANCE_SECONDS = float(env("QUEUE_ADVANCE_SECONDS", "5"))
+        self.QUEUE_MAX_ITEMS = int(env("QUEUE_MAX_ITEMS", "200"))
         self.REPORT_CONCURRENCY = int(env("REPORT_CONCURRENCY", "64"))
         self.PRESENCE_HEARTBEAT_SECONDS = float(env("PRESENCE_HEARTBEAT_SECONDS", "5"))
         self.PRESENCE_HEARTBEAT_TTL = float(env("PRESENCE_HEARTBEAT_TTL", "15"))
@@ -160,6 +167,7 @@ class Config:
         self.REMOTE_PROBE_TIMEOUT = float(env("REMOTE_PROBE_TIMEOUT", "10"))
         # Only for tests and closed networks: let validate-url fetch private addresses.
         self.MEDIA_URL_ALLOW_PRIVATE = env_bool("MEDIA_URL_ALLOW_PRIVATE", False)
+        self.MEDIA_URL_MAX_BYTES = int(env("MEDIA_URL_MAX_BYTES", str(20 * 2**30)))
 
     def apply_billing(self) -> None:
         """Stripe: keys (unset: billing answers "not configured"), the API base for emulators."""

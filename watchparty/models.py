@@ -14,6 +14,7 @@ from watchparty.interactive import models as interactive
 from watchparty.moderation import models as moderation
 from watchparty.parties import invite_models as party_invites
 from watchparty.parties import models as parties
+from watchparty.playback import models as playback
 from watchparty.users import models as users
 from watchparty.videos import engagement_models as video_engagement
 from watchparty.videos import models as videos
@@ -28,6 +29,7 @@ MODULES = (
     moderation,
     chat,
     interactive,
+    playback,
     billing,
     billing_events,
     creators,

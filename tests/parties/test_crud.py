@@ -74,9 +74,9 @@ def test_video_and_media_url_together_are_refused(client, me):
     assert "media_url" in assert_error(response, 400)["errors"]
 
 
-def test_hls_and_mp4_urls_are_accepted(client, me):
+def test_hls_and_mp4_urls_are_accepted(client, me, allow_private):
     _, headers = me
-    for url in ("https://cdn.example.com/live/master.m3u8?token=1", "http://host:8080/a.MP4"):
+    for url in (allow_private.url("/vod.m3u8?token=1"), allow_private.url("/clip.mp4")):
         assert create_party(client, headers, media_url=url)["media_url"] == url
 
 

@@ -60,12 +60,12 @@ def test_pause_freezes_everyone_at_the_position_of_its_scheduled_instant(parties
     assert paused["position"] == pytest.approx(position_at(played, paused["at"]), abs=0.002)
 
 
-def test_seek_rate_and_video_change_the_state(parties):
+def test_seek_rate_and_video_change_the_state(parties, allow_private):
     party = parties.create()
     host = parties.host(party)
     assert control(host, party, "seek", position=90.5)["state"]["position"] == 90.5
     assert control(host, party, "rate", rate=1.5)["state"]["rate"] == 1.5
-    url = "https://cdn.example.com/b.mp4"
+    url = allow_private.url("/clip.mp4")
     control(host, party, "play")
     video = control(host, party, "video", media_url=url)["state"]
     assert video["media_url"] == url and video["video_id"] is None

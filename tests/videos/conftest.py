@@ -4,29 +4,10 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from tests.videos.clips import make_clip
 from watchparty.jobs import jobs
 from watchparty.storage import S3Storage, make_client, storage
 
 BUCKET = "watchparty-test"
-
-
-@pytest.fixture(scope="session")
-def clips(tmp_path_factory):
-    """`clips(name, **make_clip options)`: a clip made once per session and reused."""
-    folder = tmp_path_factory.mktemp("clips")
-    made: dict = {}
-
-    def clip(name: str = "720p.mp4", **options):
-        key = (name, tuple(sorted(options.items())))
-        if key not in made:
-            container = name.rsplit(".", 1)[-1]
-            made[key] = make_clip(
-                folder / name, container=options.pop("container", container), **options
-            )
-        return made[key]
-
-    return clip
 
 
 @pytest.fixture

@@ -131,13 +131,13 @@ def test_a_room_code_link_to_an_approval_party_says_the_request_awaits_approval(
     assert viewer.errors() == []
 
 
-def test_create_a_party_from_a_media_url_lands_in_the_room(viewers, users, live_server):
+def test_create_a_party_from_a_media_url_lands_in_the_room(viewers, users, allow_private):
     me = users.create()
     viewer = viewers(me).open("/")
     page = viewer.page
     page.get_by_label("Title").fill("URL night")
     page.get_by_label("A media URL (HLS .m3u8 or MP4)").check()
-    url = f"{live_server.url}/media/demo/clip.mp4"
+    url = allow_private.url("/clip.mp4")
     page.get_by_label("Media URL", exact=True).fill(url)
     page.get_by_role("button", name="Create party").click()
 

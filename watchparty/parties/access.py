@@ -87,13 +87,18 @@ def require_host(party: Party, user_id: uuid.UUID) -> PartyParticipant:
     return row
 
 
-def can_control(party: Party, row: PartyParticipant | None) -> bool:
-    """Whether this membership may control playback under the party's control policy."""
+def allowed_by(policy: str, row: PartyParticipant | None) -> bool:
+    """Whether this membership passes a host / moderators / everyone policy."""
     if row is None or row.status != ACTIVE:
         return False
-    if row.role == HOST or party.control_policy == POLICY_EVERYONE:
+    if row.role == HOST or policy == POLICY_EVERYONE:
         return True
-    return party.control_policy == POLICY_MODERATORS and row.role == MODERATOR
+    return policy == POLICY_MODERATORS and row.role == MODERATOR
+
+
+def can_control(party: Party, row: PartyParticipant | None) -> bool:
+    """Whether this membership may control playback under the party's control policy."""
+    return allowed_by(party.control_policy, row)
 
 
 def require_control(party: Party, user_id: uuid.UUID) -> PartyParticipant:
@@ -101,4 +106,12 @@ def require_control(party: Party, user_id: uuid.UUID) -> PartyParticipant:
     row = require_member(party, user_id)
     if not can_control(party, row):
         raise Forbidden("You cannot control playback in this party.", code="control_denied")
+    return row
+
+
+def require_queue_add(party: Party, user_id: uuid.UUID) -> PartyParticipant:
+    """A membership allowed to add to the queue under the party's queue policy, or 403."""
+    row = require_member(party, user_id)
+    if not allowed_by(party.queue_policy, row):
+        raise Forbidden("You cannot add to this party's queue.", code="queue_denied")
     return row

@@ -6,7 +6,13 @@ from urllib.parse import urlsplit
 import marshmallow as ma
 
 from watchparty.common.pagination import PageQuerySchema
-from watchparty.parties.models import CONTROL_POLICIES, PRIVATE, PUBLIC, STATUSES
+from watchparty.parties.models import (
+    CONTROL_POLICIES,
+    PRIVATE,
+    PUBLIC,
+    QUEUE_POLICIES,
+    STATUSES,
+)
 
 MEDIA_SUFFIXES = (".m3u8", ".mp4", ".m4v")
 # Seed 003 / seed 004 spellings of the same field.
@@ -60,6 +66,14 @@ class PartyCreateSchema(ma.Schema):
     allow_reactions = ma.fields.Boolean()
     control_policy = ma.fields.String(validate=ma.validate.OneOf(CONTROL_POLICIES))
     wait_for_ready = ma.fields.Boolean()
+    queue_policy = ma.fields.String(
+        validate=ma.validate.OneOf(QUEUE_POLICIES), metadata={"description": "who may add"}
+    )
+    skip_ratio = ma.fields.Float(
+        validate=ma.validate.Range(0.05, 1.0),
+        allow_nan=False,
+        metadata={"description": "share of online members whose votes skip an item"},
+    )
 
     @ma.pre_load
     def aliases(self, data, **kwargs):

@@ -2,9 +2,12 @@
 
 import uuid
 
+from flask import current_app
+
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
 from watchparty.users.models import User
+from watchparty.videos import remote
 from watchparty.videos.access import is_owner
 from watchparty.videos.models import PRIVATE, READY, Video
 
@@ -21,3 +24,22 @@ def check_video(video_id: uuid.UUID, host_id: uuid.UUID) -> None:
     )
     if not allowed:  # the same answer for missing and hidden: a private video stays private
         raise ValidationError("Unknown video.", errors={"video_id": ["Unknown video."]})
+
+
+def check_media_url(url: str, field: str = "media_url") -> dict:
+    """Probe a media URL (SSRF-safe, as validate-url does) before anything stores it: its
+    {content_type, file_size, duration, format}, or 400 `media_unreachable`, `not_media` or
+    `media_too_large` with the reason."""
+    try:
+        found = remote.probe(url)
+    except remote.Unplayable as reason:
+        raise ValidationError(
+            str(reason), code=reason.code, errors={field: [str(reason)]}
+        ) from None
+    except ValidationError as refused:  # a private or malformed address
+        raise ValidationError(refused.message, errors={field: [refused.message]}) from None
+    limit = current_app.config["MEDIA_URL_MAX_BYTES"]
+    if found.get("file_size") and found["file_size"] > limit:
+        reason = f"The file is larger than {limit // 2**30} GiB."
+        raise ValidationError(reason, code="media_too_large", errors={field: [reason]})
+    return found

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from watchparty.common.models import IdMixin, TimestampMixin
@@ -20,6 +20,8 @@ PENDING, ACTIVE, LEFT, KICKED, BANNED = "pending", "active", "left", "kicked", "
 # Who may control playback: the host, the host and moderators, or every member.
 POLICY_HOST, POLICY_MODERATORS, POLICY_EVERYONE = "host", "moderators", "everyone"
 CONTROL_POLICIES = (POLICY_HOST, POLICY_MODERATORS, POLICY_EVERYONE)
+# Who may add to the queue: the same three choices (reordering follows control_policy).
+QUEUE_POLICIES = CONTROL_POLICIES
 
 
 class Party(IdMixin, TimestampMixin, db.Model):
@@ -35,6 +37,7 @@ class Party(IdMixin, TimestampMixin, db.Model):
         ForeignKey("videos.id", ondelete="SET NULL"), index=True
     )
     media_url: Mapped[str | None] = mapped_column(String(2000))
+    media_duration: Mapped[float | None] = mapped_column(Float)  # probed when media_url is set
     visibility: Mapped[str] = mapped_column(String(10), default=PRIVATE, index=True)
     category: Mapped[str | None] = mapped_column(String(50), index=True)
     max_participants: Mapped[int] = mapped_column(Integer, default=50)
@@ -47,6 +50,11 @@ class Party(IdMixin, TimestampMixin, db.Model):
     allow_reactions: Mapped[bool] = mapped_column(Boolean, default=True)
     control_policy: Mapped[str] = mapped_column(String(12), default=POLICY_MODERATORS)
     wait_for_ready: Mapped[bool] = mapped_column(Boolean, default=True)
+    queue_policy: Mapped[str] = mapped_column(String(12), default=POLICY_EVERYONE)
+    # The share of online members whose votes skip the item playing.
+    skip_ratio: Mapped[float] = mapped_column(Float, default=0.5)
+    # Bumped on every queue change, under the party row's lock: clients drop older broadcasts.
+    queue_version: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(10), default=SCHEDULED, index=True)
     room_code: Mapped[str] = mapped_column(String(12), unique=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

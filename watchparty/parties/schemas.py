@@ -40,6 +40,8 @@ class PartySchema(ma.Schema):
     allow_reactions = ma.fields.Boolean()
     control_policy = ma.fields.String()
     wait_for_ready = ma.fields.Boolean()
+    queue_policy = ma.fields.String()
+    skip_ratio = ma.fields.Float()
     status = ma.fields.String()
     room_code = ma.fields.String()
     started_at = UTCDateTimeField(allow_none=True)

@@ -14,7 +14,7 @@ from watchparty.extensions import db
 from watchparty.parties import broadcast, membership
 from watchparty.parties.access import get_party, member, require_host, require_viewer
 from watchparty.parties.admission import Grant
-from watchparty.parties.media import check_video
+from watchparty.parties.media import check_media_url, check_video
 from watchparty.parties.models import (
     ACTIVE,
     ENDED,
@@ -68,6 +68,8 @@ def create_party(user, data: dict) -> Party:
     data["max_participants"] = _seats(user, data.get("max_participants"), True)
     if data.get("video_id"):
         check_video(data["video_id"], user.id)
+    if data.get("media_url"):
+        data["media_duration"] = check_media_url(data["media_url"]).get("duration")
     for _ in range(3):  # a concurrent creator may take the same room code: draw again
         party = Party(host_id=user.id, room_code=_free_room_code(), seats_taken=0, **data)
         db.session.add(party)
@@ -118,7 +120,9 @@ def update_party(user, party_id: uuid.UUID, changes: dict) -> Party:
     if changes.get("video_id"):
         check_video(changes["video_id"], party.host_id)
         changes.setdefault("media_url", None)
+        changes["media_duration"] = None
     if changes.get("media_url"):
+        changes["media_duration"] = check_media_url(changes["media_url"]).get("duration")
         changes.setdefault("video_id", None)
     seats = changes.get("max_participants")
     if seats is not None:

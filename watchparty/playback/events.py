@@ -7,7 +7,15 @@ from flask import g, request
 from watchparty.common.realtime import joined_parties
 from watchparty.live.sockets import AuthedNamespace, acked, current_user, current_user_id
 from watchparty.live.state import server_ms
-from watchparty.playback import control, drift, ready, room
+from watchparty.playback import control, drift, ending, queue, ready, room, skipping
+from watchparty.playback.queue_schemas import (
+    QueueAddEventSchema,
+    QueueItemRefSchema,
+    QueueItemSchema,
+    QueueMoveEventSchema,
+    QueueRefSchema,
+    QueueSchema,
+)
 from watchparty.playback.schemas import (
     ControlSchema,
     PartyRefSchema,
@@ -46,6 +54,7 @@ class PartyNamespace(AuthedNamespace):
         """The `time` ack; also lazily ends waits whose timer died with its process."""
         for party_id in joined_parties(self.server, request.sid):
             ready.expire(party_id)
+            ending.expire(party_id)
         return {"t0": data["t0"], "t1": g.t1, "t2": server_ms()}
 
     @acked(ControlSchema)
@@ -63,3 +72,44 @@ class PartyNamespace(AuthedNamespace):
     def on_ready(self, data):
         """Client says whether it can play (media loaded, not buffering)."""
         return ready.set_ready(data["party_id"], current_user_id(), request.sid, data["ready"])
+
+    @acked(QueueAddEventSchema)
+    def on_queue_add(self, data):
+        """Add a video or media URL to the queue: ack the item."""
+        item = queue.add(data.pop("party_id"), current_user(), data)
+        return QueueItemSchema().dump(item)
+
+    @acked(QueueItemRefSchema)
+    def on_queue_remove(self, data):
+        """Remove an item: ack the queue."""
+        return _queue(queue.remove(data["party_id"], current_user(), data["item_id"]))
+
+    @acked(QueueMoveEventSchema)
+    def on_queue_move(self, data):
+        """Move an item to `index`: ack the queue."""
+        moved = queue.move(data["party_id"], current_user(), data["item_id"], data["index"])
+        return _queue(moved)
+
+    @acked(QueueItemRefSchema)
+    def on_queue_play(self, data):
+        """Play an item now: ack the queue."""
+        return _queue(queue.play_now(data["party_id"], current_user(), data["item_id"]))
+
+    @acked(QueueRefSchema)
+    def on_queue_clear(self, data):
+        """Remove every waiting item: ack the queue."""
+        return _queue(queue.clear(data["party_id"], current_user()))
+
+    @acked(QueueRefSchema)
+    def on_queue_skip(self, data):
+        """Vote to skip the item playing: ack {skipped, votes, needed}."""
+        return skipping.skip(data["party_id"], current_user())
+
+    @acked(QueueRefSchema)
+    def on_queue_cancel(self, data):
+        """Stay on the last frame instead of starting the next item: ack the state."""
+        return skipping.cancel_advance(data["party_id"], current_user())
+
+
+def _queue(shown: dict) -> dict:
+    return QueueSchema().dump(shown)

@@ -6,6 +6,7 @@ from watchparty.common.schemas import UTCDateTimeField
 
 PLAY, PAUSE, SEEK, RATE, VIDEO = "play", "pause", "seek", "rate", "video"
 ACTIONS = (PLAY, PAUSE, SEEK, RATE, VIDEO)
+END = "ended"  # the server's own command: what plays reached its end
 # Positions are seconds into the video; a day bounds any real media and keeps floats sane.
 MAX_POSITION = 86400.0
 MIN_RATE, MAX_RATE = 0.25, 4.0
@@ -97,8 +98,15 @@ class StateSchema(ma.Schema):
     position = ma.fields.Float(metadata={"description": "seconds, at server time `at`"})
     rate = ma.fields.Float()
     at = ma.fields.Integer(metadata={"description": "server epoch ms the state applies from"})
-    reason = ma.fields.String(allow_none=True)
+    reason = ma.fields.String(allow_none=True, metadata={"description": "`ended` at the end"})
     waiting = ma.fields.List(ma.fields.String())
+    duration = ma.fields.Float(allow_none=True, metadata={"description": "seconds, if known"})
+    item_id = ma.fields.UUID(allow_none=True, metadata={"description": "the queue item"})
+    title = ma.fields.String(allow_none=True)
+    advance_at = ma.fields.Integer(
+        allow_none=True, metadata={"description": "server epoch ms the next item starts"}
+    )
+    up_next = ma.fields.Dict(allow_none=True, metadata={"description": "{id, title}"})
 
 
 class ControlResultSchema(ma.Schema):

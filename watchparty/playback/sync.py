@@ -25,9 +25,11 @@ from watchparty.live.state import server_ms, store
 from watchparty.parties import broadcast
 from watchparty.parties.access import get_party
 from watchparty.parties.models import ENDED, LIVE, PAUSED, Party
+from watchparty.videos.models import Video
 
 PUBLIC = ("party_id", "seq", "video_id", "media_url", "playing", "position", "rate", "at")
-PUBLIC_EXTRA = ("reason", "waiting")
+PUBLIC += ("duration", "item_id", "title")
+PUBLIC_EXTRA = ("reason", "waiting", "advance_at", "up_next")
 # Lead = p95 of the room's one-way delays (rtt/2) + margin, clamped: enough for nearly every
 # client to hold the state before `at`, small enough that a command still feels instant.
 
@@ -57,7 +59,10 @@ def snapshot(state: dict, now: int) -> dict:
     """The public state re-expressed at `now` when it is already running (late joiners)."""
     view = public(state)
     if state["playing"] and state["at"] < now:
-        view.update(position=round(position_at(state, now), 3), at=now)
+        position = position_at(state, now)
+        if state.get("duration"):  # past the end but not yet marked ended: hold the last frame
+            position = min(position, state["duration"])
+        view.update(position=round(position, 3), at=now)
     return view
 
 
@@ -75,12 +80,20 @@ def initial(party: Party) -> dict:
         "at": server_ms(),
         "reason": None,
         "waiting": [],
-    }
+    } | _media_of(party)
     if saved.get("seq"):
         # +1: clients holding the last broadcast seq must accept what follows this restore.
         state |= {k: saved[k] for k in PUBLIC if k in saved} | {"seq": saved["seq"] + 1}
         state["playing"] = bool(saved.get("playing")) and party.status != ENDED
     return state
+
+
+def _media_of(party: Party) -> dict:
+    """Length and title of what a party was created with (a video's, or its probed URL's)."""
+    video = db.session.get(Video, party.video_id) if party.video_id else None
+    if video is not None:
+        return {"duration": video.duration, "title": video.title, "item_id": None}
+    return {"duration": party.media_duration, "title": None, "item_id": None}
 
 
 def current(party_id, party: Party | None = None) -> dict:
@@ -111,6 +124,10 @@ def change(party_id, fn: Change, party: Party | None = None) -> tuple[dict, bool
     if changed:
         broadcast.emit("state", public(stored), party_id)
         persist(party_id, stored)
+        # Imported here: ending builds on this module (it changes states too).
+        from watchparty.playback import ending
+
+        ending.watch(party_id, stored)
     return stored, changed
 
 

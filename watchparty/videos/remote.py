@@ -26,8 +26,15 @@ IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 RANGE_TOTAL = re.compile(r"bytes\s+\d+-\d+/(\d+)")
 
 
+UNREACHABLE, NOT_MEDIA = "media_unreachable", "not_media"
+
+
 class Unplayable(Exception):
     """The URL was fetched (or tried) and is not usable media: answered as `valid: false`."""
+
+    def __init__(self, reason: str, code: str = UNREACHABLE) -> None:
+        super().__init__(reason)
+        self.code = code
 
 
 def _refuse(reason: str) -> ValidationError:
@@ -253,7 +260,9 @@ def describe(parts: SplitResult, status: int, headers: dict, head: bytes) -> dic
     if _is_hls(parts, content_type, head):
         text = head.decode("utf-8", "replace").lstrip("\ufeff")
         if not text.startswith("#EXTM3U"):
-            raise Unplayable("This is not an HLS playlist (it does not start with #EXTM3U).")
+            raise Unplayable(
+                "This is not an HLS playlist (it does not start with #EXTM3U).", NOT_MEDIA
+            )
         return {
             "valid": True,
             "content_type": content_type or "application/vnd.apple.mpegurl",
@@ -263,7 +272,7 @@ def describe(parts: SplitResult, status: int, headers: dict, head: bytes) -> dic
         }
     container = sniff(head[:HEAD_BYTES])
     if container is None:
-        raise Unplayable(UNSUPPORTED_MESSAGE)
+        raise Unplayable(UNSUPPORTED_MESSAGE, NOT_MEDIA)
     if content_type in ("", "application/octet-stream", "binary/octet-stream"):
         content_type = MIME_TYPES[container]
     return {
@@ -294,10 +303,15 @@ def follow(url: str, address: str) -> dict:
     raise Unplayable(f"Too many redirects (more than {MAX_REDIRECTS}).")
 
 
+def probe(url: str) -> dict:
+    """A playable URL's type, size and duration; raises Unplayable (with its code) if not,
+    and 400 for a URL that is not public."""
+    return follow(url, resolve(parse(url)))
+
+
 def validate_url(url: str) -> dict:
     """Whether a remote URL is playable media: type, size and duration, or why not."""
-    parts = parse(url)
     try:
-        return follow(url, resolve(parts))
+        return probe(url)
     except Unplayable as reason:
         return invalid(str(reason))
