@@ -110,7 +110,9 @@ def test_two_members_adding_at_once_keep_both_in_order(live_server, users, parti
 
     def add(i):
         start.wait()
-        answers.append(requests.post(url, json={"video_id": videos[i]}, headers=headers[i]))
+        answers.append(
+            requests.post(url, json={"video_id": videos[i]}, headers=headers[i], timeout=30)
+        )
 
     threads = [threading.Thread(target=add, args=(i,)) for i in range(len(members))]
     for thread in threads:
