@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.videos.conftest import clips  # noqa: F401  (session clip cache, shared)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results" / "browser"
@@ -107,7 +106,7 @@ def viewers(browser, live_server, users):
 
 
 @pytest.fixture
-def watch_party(app, users, clips):  # noqa: F811
+def watch_party(app, users, clips):
     """A public party playing a real HLS ladder (ffmpeg-transcoded 20 s clip): host and guest.
 
     Returns a dict {party_id, host, guest, video_id, room_code}; both are active members.

@@ -8,6 +8,7 @@ import { clock, h, replace, say } from "../dom.js";
 import { nameOf } from "../names.js";
 import { call, uid } from "../sockets.js";
 import { mountHostActions } from "./hostactions.js";
+import { atEnd } from "./sync.js";
 import { mountLocalControls } from "./local.js";
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
@@ -141,7 +142,7 @@ export function mountControls(ctx, region) {
     }
     const s = state();
     if (play) {
-      const label = s?.playing ? "Pause" : "Play";
+      const label = s?.playing ? "Pause" : atEnd(s) ? "Replay" : "Play";
       if (play.textContent !== label) play.textContent = label;
       play.dataset.playing = String(Boolean(s?.playing));
     }

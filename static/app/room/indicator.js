@@ -17,6 +17,7 @@ const LABELS = {
   reconnecting: "Reconnecting",
   blocked: "Playback paused by the browser",
   idle: "No video yet",
+  ended: "Ended",
 };
 
 function waitingText(ids, names) {

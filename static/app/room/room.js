@@ -10,8 +10,10 @@ import { mountInvite } from "./invite.js";
 import { mountPeople } from "./people.js";
 import { mountPlayer } from "./player.js";
 import { mountPolls } from "./polls.js";
+import { mountQueue } from "./queue.js";
 import { mountReactions } from "./reactions.js";
 import { applyPresence } from "./roster.js";
+import { mountUpNext } from "./upnext.js";
 
 const ROLE_RANK = { host: 0, moderator: 1 };
 // Join refusals worth retrying; any other (ended, not a member, pending, missing) is final.
@@ -65,15 +67,17 @@ function layout() {
     status: h("p", { class: "status", role: "status", "aria-live": "polite" }),
     stage: h("section", { class: "stage", "aria-label": "Video" }),
     controls: h("section", { class: "controls", "aria-label": "Playback controls" }),
+    upnext: h("section", { class: "upnext-region", "aria-label": "Up next" }),
+    queue: h("section", { class: "panel queue", "aria-label": "Queue" }),
     reactions: h("section", { class: "reactions", "aria-label": "Reactions" }),
     invite: h("section", { class: "invite", "aria-label": "Invite" }),
     chat: h("section", { class: "panel chat", "aria-label": "Chat" }),
     people: h("section", { class: "panel people", "aria-label": "Participants" }),
     polls: h("section", { class: "panel polls", "aria-label": "Polls" }),
   };
-  const main = h("div", { class: "room-main" }, regions.stage, regions.controls, regions.reactions);
+  const main = h("div", { class: "room-main" }, regions.stage, regions.upnext, regions.controls, regions.reactions);
   // Chat first: it is what people use most while watching; on a phone it follows the video.
-  const side = h("div", { class: "room-side" }, regions.chat, regions.polls, regions.people, regions.invite);
+  const side = h("div", { class: "room-side" }, regions.chat, regions.queue, regions.polls, regions.people, regions.invite);
   const root = h("div", { class: "room" }, h("header", { class: "room-head" }, regions.title, regions.status), main, side);
   return { root, regions };
 }
@@ -137,6 +141,8 @@ export async function room(outlet, { id }) {
   const unmounts = [
     mountPlayer(ctx, regions.stage),
     mountControls(ctx, regions.controls),
+    mountUpNext(ctx, regions.upnext),
+    mountQueue(ctx, regions.queue),
     mountReactions(ctx, regions.reactions),
     mountInvite(ctx, regions.invite),
     mountPeople(ctx, regions.people),

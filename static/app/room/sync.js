@@ -25,6 +25,11 @@ export function sourceKey(state) {
   return state?.video_id ? `video:${state.video_id}` : state?.media_url ? `url:${state.media_url}` : "";
 }
 
+/** Whether a state rests on the last frame of what it plays (the server says `ended`). */
+export function atEnd(state) {
+  return Boolean(state && !state.playing && state.duration && state.position >= state.duration - 0.05);
+}
+
 /**
  * Drive `media` from states: createSync({media, clock, startLag?}) → engine with adopt(state),
  * correct(fix), unblock(), report(), status(), target(), on(name, fn), destroy(). Events:
@@ -260,6 +265,7 @@ export function createSync({ media, clock, startLag: learned = {} }) {
     const waiting = state?.reason === "waiting" ? state.waiting || [] : [];
     let now = "sync";
     if (!state || !sourceKey(state)) now = "idle";
+    else if (atEnd(state)) now = "ended";
     else if (blocked) now = "blocked";
     else if (!loaded()) now = "loading";
     else if (stalled) now = "buffering";
