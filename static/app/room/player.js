@@ -37,7 +37,10 @@ export function mountPlayer(ctx, region) {
   const sync = createSync({ media: video, clock, startLag: remembered() });
   const source = createSource(video, {
     where: () => sync.target(localNow()),
-    onError: (text) => say(problem, text, "error"),
+    onError: (text, kind = "source") => {
+      say(problem, text, "error");
+      problem.dataset.kind = kind; // the source's fault, or this viewer's connection
+    },
   });
   ctx.player = { video, position: () => video.currentTime, sync, clock };
 

@@ -1,6 +1,8 @@
 // Loading what the party plays into the <video>: an uploaded video (its HLS master playlist from
 // the API) or a media URL (HLS through hls.js, anything else natively). Playback tokens expire,
-// so a fatal network error fetches a fresh stream URL and resumes where the party is.
+// so a fatal network error fetches a fresh stream URL and resumes where the party is. A source
+// that answers with an HTTP error or is not playable media is "broken", said with its reason;
+// only a failure with no answer at all is blamed on the viewer's connection.
 
 import * as api from "../api.js";
 import { sourceKey } from "./sync.js";
@@ -9,10 +11,24 @@ const HLS_TYPE = "application/vnd.apple.mpegurl";
 const RETRY_MS = [1000, 3000, 9000];
 
 const isPlaylist = (url) => /\.m3u8($|[?#])/i.test(url);
+const BROKEN = "The video source is broken";
+const CONNECTION = "Your connection dropped: the video will try again when it is back.";
+
+/** Why a source failed, when it was not the connection: an HTTP status or unplayable bytes. */
+function brokenBecause(video, hlsData) {
+  const status = hlsData?.response?.code;
+  if (status >= 400) return `it answered HTTP ${status}.`;
+  if (hlsData?.type === "mediaError") return "its video cannot be decoded.";
+  const code = video.error?.code;
+  if (code === 4) return "it is not playable media, or it could not be found.";
+  if (code === 3) return "its video cannot be decoded.";
+  return null;
+}
 
 /**
  * A source loader for `video`: load(state) switches to what the state plays (a no-op when it
- * already does). `where()` gives the position to resume at; `onError(text)` shows a problem.
+ * already does). `where()` gives the position to resume at; `onError(text, kind)` shows a
+ * problem (`kind`: "source" when the media itself is broken, else "connection").
  */
 export function createSource(video, { where, onError }) {
   let hls = null;
@@ -21,6 +37,7 @@ export function createSource(video, { where, onError }) {
   let failures = 0;
   let retryTimer = null;
   let gaveUp = false;
+  let broken = null; // the reason the last failure was the source's, or null
 
   function reset() {
     clearTimeout(retryTimer);
@@ -69,23 +86,28 @@ export function createSource(video, { where, onError }) {
         if (!data.fatal || mine !== round) return;
         // A stall or decoder hiccup recovers in place; a stream that never appends again does not.
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries++ < 2) hls.recoverMediaError();
-        else retry(mine);
+        else retry(mine, brokenBecause(video, data));
       });
       hls.loadSource(url);
       hls.attachMedia(video);
     } else if (!playlist || video.canPlayType(HLS_TYPE)) {
       video.src = url;
-      video.addEventListener("error", () => mine === round && retry(mine), { once: true });
+      video.addEventListener("error", () => mine === round && retry(mine, brokenBecause(video)), { once: true });
     } else {
       onError("This browser cannot play HLS video.");
     }
   }
 
-  /** A fatal network error (an expired token, a dropped connection): reload at the party's spot. */
-  function retry(mine) {
-    if (failures >= RETRY_MS.length) {
+  /** A fatal error (an expired token, a dropped connection, a broken source): reload at the
+   * party's spot; after the last try say whose fault it is. A media URL that answers with an
+   * error is not retried: it is not ours to fix. */
+  function retry(mine, reason = null) {
+    broken = navigator.onLine ? reason : null;
+    const external = !key.startsWith("video:");
+    if (failures >= RETRY_MS.length || (broken && external)) {
       gaveUp = true;
-      onError("The video stopped loading. It will try again when the connection is back.");
+      if (broken) onError(`${BROKEN}: ${broken}`, "source");
+      else onError(CONNECTION, "connection");
       return;
     }
     const wait = RETRY_MS[failures];
