@@ -91,6 +91,7 @@ def start(clip: bytes) -> Handle:
         "/slow.mp4": (clip, "video/mp4"),
         "/notes.txt": (b"just some text, not a video at all" * 10, "text/plain"),
         "/vod.m3u8": (VOD.encode(), "application/vnd.apple.mpegurl"),
+        "/track.srt": (b"1\n00:00:00,500 --> 00:00:01,500\nHi\n", "application/x-subrip"),
         "/live.m3u8": (LIVE.encode(), "application/vnd.apple.mpegurl"),
         "/master.m3u8": (MASTER.encode(), "application/x-mpegURL"),
     }

@@ -37,6 +37,7 @@ BLUEPRINTS = [
     ("watchparty.videos.engagement_routes", "/api/videos"),
     ("watchparty.videos.comment_routes", "/api/videos"),
     ("watchparty.videos.analytics_routes", "/api/videos"),
+    ("watchparty.videos.subtitle_routes", "/api/videos"),
     ("watchparty.interactive.video_routes", "/api/videos"),
     ("watchparty.integrations.routes", "/api/integrations"),
     ("watchparty.billing.routes", "/api/billing"),

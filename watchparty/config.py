@@ -168,6 +168,7 @@ class Config:
         # Only for tests and closed networks: let validate-url fetch private addresses.
         self.MEDIA_URL_ALLOW_PRIVATE = env_bool("MEDIA_URL_ALLOW_PRIVATE", False)
         self.MEDIA_URL_MAX_BYTES = int(env("MEDIA_URL_MAX_BYTES", str(20 * 2**30)))
+        self.SUBTITLE_MAX_BYTES = int(env("SUBTITLE_MAX_BYTES", str(512 * 1024)))
 
     def apply_billing(self) -> None:
         """Stripe: keys (unset: billing answers "not configured"), the API base for emulators."""

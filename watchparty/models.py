@@ -18,12 +18,14 @@ from watchparty.playback import models as playback
 from watchparty.users import models as users
 from watchparty.videos import engagement_models as video_engagement
 from watchparty.videos import models as videos
+from watchparty.videos import subtitle_models as video_subtitles
 
 MODULES = (
     users,
     auth,
     videos,
     video_engagement,
+    video_subtitles,
     parties,
     party_invites,
     moderation,

@@ -167,3 +167,34 @@ def test_queue_socket_events_share_the_rest_rules(parties):
     assert added["ok"] is True and added["title"] == video.title
     bad = host.call("queue_move", {"party_id": str(party.id), "item_id": "x", "index": 0})
     assert bad["ok"] is False and "item_id" in bad["errors"]
+
+
+def test_a_media_item_carries_a_checked_subtitle_track(client, users, parties, allow_private):
+    party = parties.create()
+    host = db.session.get(type(party), party.id).host
+    socket = parties.host(party)
+    media = allow_private.url("/clip.mp4")
+    bad = _add(
+        client, users, host, party, media_url=media, subtitle_url=allow_private.url("/notes.txt")
+    )
+    assert assert_error(bad, 400, "invalid_subtitles")["errors"]["subtitle_url"]
+    gone = _add(
+        client, users, host, party, media_url=media, subtitle_url=allow_private.url("/x.vtt")
+    )
+    assert_error(gone, 400, "subtitles_unreachable")
+    video = plain_video(host)
+    mixed = _add(client, users, host, party, video_id=str(video.id), subtitle_url=media)
+    assert_error(mixed, 400)
+    assert db.session.query(QueueItem).count() == 0
+
+    item = _add(
+        client, users, host, party, media_url=media, subtitle_url=allow_private.url("/track.srt")
+    )
+    assert item.status_code == 201, item.get_json()
+    path = item.get_json()["subtitle_track"]
+    state = socket.wait_for("state", lambda s: s.get("item_id") == item.get_json()["id"])
+    assert state["subtitle_track"] == path
+    track = client.get(path, headers=users.session_headers(host))
+    assert track.mimetype == "text/vtt" and track.data.startswith(b"WEBVTT")
+    assert b"00:00:00.500 --> 00:00:01.500" in track.data
+    assert_error(client.get(path, headers=users.session_headers(parties.person())), 404)

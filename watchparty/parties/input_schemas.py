@@ -13,6 +13,7 @@ from watchparty.parties.models import (
     QUEUE_POLICIES,
     STATUSES,
 )
+from watchparty.videos.subtitle_schemas import LANGUAGE
 
 MEDIA_SUFFIXES = (".m3u8", ".mp4", ".m4v")
 # Seed 003 / seed 004 spellings of the same field.
@@ -68,6 +69,11 @@ class PartyCreateSchema(ma.Schema):
     wait_for_ready = ma.fields.Boolean()
     queue_policy = ma.fields.String(
         validate=ma.validate.OneOf(QUEUE_POLICIES), metadata={"description": "who may add"}
+    )
+    subtitle_language = ma.fields.String(
+        allow_none=True,
+        validate=LANGUAGE,
+        metadata={"description": "the track viewers start with, e.g. en (null: none)"},
     )
     skip_ratio = ma.fields.Float(
         validate=ma.validate.Range(0.05, 1.0),

@@ -7,7 +7,7 @@ from flask import current_app
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
 from watchparty.users.models import User
-from watchparty.videos import remote
+from watchparty.videos import captions, remote
 from watchparty.videos.access import is_owner
 from watchparty.videos.models import PRIVATE, READY, Video
 
@@ -24,6 +24,25 @@ def check_video(video_id: uuid.UUID, host_id: uuid.UUID) -> None:
     )
     if not allowed:  # the same answer for missing and hidden: a private video stays private
         raise ValidationError("Unknown video.", errors={"video_id": ["Unknown video."]})
+
+
+def check_subtitle_url(url: str) -> str:
+    """Fetch a media URL's subtitle track the same SSRF-safe way and read it (WebVTT or SRT):
+    its WebVTT text, or 400 `subtitles_unreachable` / `invalid_subtitles` with the reason."""
+    field = "subtitle_url"
+    try:
+        data = remote.fetch_small(url)
+    except remote.Unplayable as reason:
+        message = str(reason)
+        raise ValidationError(
+            message, code="subtitles_unreachable", errors={field: [message]}
+        ) from None
+    except ValidationError as refused:
+        raise ValidationError(refused.message, errors={field: [refused.message]}) from None
+    try:
+        return captions.to_webvtt(data)[0]
+    except ValidationError as bad:
+        raise ValidationError(bad.message, code=bad.code, errors={field: [bad.message]}) from None
 
 
 def check_media_url(url: str, field: str = "media_url") -> dict:

@@ -55,6 +55,8 @@ class Party(IdMixin, TimestampMixin, db.Model):
     skip_ratio: Mapped[float] = mapped_column(Float, default=0.5)
     # Bumped on every queue change, under the party row's lock: clients drop older broadcasts.
     queue_version: Mapped[int] = mapped_column(Integer, default=0)
+    # The subtitle language viewers start with (each may pick another, or none, locally).
+    subtitle_language: Mapped[str | None] = mapped_column(String(35))
     status: Mapped[str] = mapped_column(String(10), default=SCHEDULED, index=True)
     room_code: Mapped[str] = mapped_column(String(12), unique=True)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

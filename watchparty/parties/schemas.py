@@ -42,6 +42,7 @@ class PartySchema(ma.Schema):
     wait_for_ready = ma.fields.Boolean()
     queue_policy = ma.fields.String()
     skip_ratio = ma.fields.Float()
+    subtitle_language = ma.fields.String(allow_none=True)
     status = ma.fields.String()
     room_code = ma.fields.String()
     started_at = UTCDateTimeField(allow_none=True)

@@ -9,7 +9,7 @@ from watchparty.playback import ready, sync
 from watchparty.playback.schemas import END, PAUSE, PLAY, RATE, SEEK, VIDEO
 
 # Fields of the state that say what plays; a VIDEO command sets them all.
-MEDIA = ("video_id", "media_url", "duration", "item_id", "title")
+MEDIA = ("video_id", "media_url", "duration", "item_id", "title", "subtitle_track")
 # A position this close to the end counts as the end (players stop a frame early).
 END_SLACK = 0.05
 

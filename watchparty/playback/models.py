@@ -28,7 +28,8 @@ class QueueItem(IdMixin, db.Model):
     status: Mapped[str] = mapped_column(String(10), default=QUEUED, index=True)
     video_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("videos.id", ondelete="SET NULL"))
     media_url: Mapped[str | None] = mapped_column(String(2000))
-    subtitle_url: Mapped[str | None] = mapped_column(String(2000))
+    subtitle_url: Mapped[str | None] = mapped_column(String(2000))  # as given (a media URL's)
+    subtitle_key: Mapped[str | None] = mapped_column(String(500))  # its checked WebVTT, stored
     title: Mapped[str] = mapped_column(String(200), default="")
     duration: Mapped[float | None] = mapped_column(Float)
     thumbnail_url: Mapped[str | None] = mapped_column(String(2000))

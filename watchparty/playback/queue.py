@@ -13,11 +13,12 @@ from urllib.parse import urlsplit
 from flask import current_app
 from sqlalchemy import delete, func, select
 
+from watchparty.common.types import new_id
 from watchparty.errors import Conflict, NotFound
 from watchparty.extensions import db
 from watchparty.parties import access
 from watchparty.parties.media import check_media_url, check_video
-from watchparty.playback import queue_items, sync
+from watchparty.playback import item_subtitles, queue_items, sync
 from watchparty.playback.models import PLAYING, QUEUED, QueueItem
 from watchparty.videos.models import Video
 from watchparty.videos.schemas import thumbnail_url
@@ -54,6 +55,7 @@ def add(party_id: uuid.UUID, user, body: dict) -> QueueItem:
     party = access.get_party(party_id)
     access.require_queue_add(party, user.id)
     fields = _source(party, body)  # probes a URL: before the lock, never while holding it
+    track = item_subtitles.checked(body)
     queue_items.bump(party.id)
     waiting = db.session.scalar(
         select(func.count()).where(QueueItem.party_id == party.id, QueueItem.status == QUEUED)
@@ -64,12 +66,13 @@ def add(party_id: uuid.UUID, user, body: dict) -> QueueItem:
         select(func.max(QueueItem.position)).where(QueueItem.party_id == party.id)
     )
     item = QueueItem(party_id=party.id, position=(last or 0) + 1, added_by_id=user.id, **fields)
-    item.subtitle_url = body.get("subtitle_url")
     # Decided under the lock: of two first additions at once, only one becomes what plays.
     state = sync.current(party.id, party)
     idle = not (state.get("video_id") or state.get("media_url"))
     if idle and queue_items.playing(party.id) is None:
         item.status = PLAYING
+    item.id = new_id()
+    item_subtitles.attach(item, track, body.get("subtitle_url"))
     db.session.add(item)
     db.session.commit()
     if item.status == PLAYING:

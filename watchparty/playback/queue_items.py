@@ -9,7 +9,7 @@ from watchparty.extensions import db
 from watchparty.live import presence
 from watchparty.parties import broadcast
 from watchparty.parties.models import Party
-from watchparty.playback import commands
+from watchparty.playback import commands, item_subtitles
 from watchparty.playback.models import PLAYED, PLAYING, QUEUED, QueueItem, SkipVote
 from watchparty.playback.queue_schemas import QueueSchema
 from watchparty.playback.schemas import VIDEO
@@ -102,6 +102,7 @@ def play(party: Party, item: QueueItem, autoplay: bool) -> dict:
     """Point the playback state at `item`, already PLAYING and committed; announce the queue."""
     cmd = {"action": VIDEO, "autoplay": autoplay, "item_id": item.id, "title": item.title}
     cmd |= {"video_id": item.video_id, "media_url": item.media_url, "duration": item.duration}
+    cmd["subtitle_track"] = item_subtitles.track_path(item)
     result = commands.run(party, cmd)
     announce(party)
     return result

@@ -5,7 +5,7 @@ import uuid
 
 from watchparty.common.auth import auth_required, current_user
 from watchparty.common.blueprint import Blueprint
-from watchparty.playback import queue, skipping
+from watchparty.playback import item_subtitles, queue, skipping
 from watchparty.playback.queue_schemas import (
     QueueAddSchema,
     QueueItemSchema,
@@ -59,6 +59,14 @@ def remove_from_queue(party_id: uuid.UUID, item_id: uuid.UUID):
 def move_in_queue(body, party_id: uuid.UUID, item_id: uuid.UUID):
     """Move an item to `index` (control rights)."""
     return queue.move(party_id, current_user, item_id, body["index"])
+
+
+@blp.get(f"{ITEM}subtitles/")
+@auth_required
+@blp.response(200, {"type": "string"}, content_type="text/vtt")
+def item_subtitle_track(party_id: uuid.UUID, item_id: uuid.UUID):
+    """A media-URL item's subtitle track, as WebVTT."""
+    return item_subtitles.webvtt(party_id, current_user, item_id)
 
 
 @blp.post(f"{ITEM}play/")

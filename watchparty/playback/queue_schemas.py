@@ -3,6 +3,7 @@
 import marshmallow as ma
 
 from watchparty.common.schemas import UTCDateTimeField
+from watchparty.playback import item_subtitles
 from watchparty.users.schemas import UserBriefSchema
 
 _url = {"schemes": {"http", "https"}, "require_tld": False}
@@ -25,9 +26,12 @@ class QueueAddSchema(ma.Schema):
 
     @ma.validates_schema
     def one_source(self, data, **kwargs):
-        """Exactly one of video_id and media_url."""
+        """Exactly one of video_id and media_url; a subtitle_url only with a media_url (an
+        uploaded video carries its own tracks)."""
         if bool(data.get("video_id")) == bool(data.get("media_url")):
             raise ma.ValidationError("Give a video_id or a media_url.", "media_url")
+        if data.get("subtitle_url") and not data.get("media_url"):
+            raise ma.ValidationError("Only a media_url item takes a subtitle_url.", "subtitle_url")
 
 
 class QueueMoveSchema(ma.Schema):
@@ -63,7 +67,11 @@ class QueueItemSchema(ma.Schema):
     status = ma.fields.String(metadata={"description": "queued, playing or played"})
     video_id = ma.fields.UUID(allow_none=True)
     media_url = ma.fields.String(allow_none=True)
-    subtitle_url = ma.fields.String(allow_none=True)
+    subtitle_url = ma.fields.String(allow_none=True, metadata={"description": "as given"})
+    subtitle_track = ma.fields.Function(
+        lambda item: item_subtitles.track_path(item),
+        metadata={"type": "string", "description": "GET it (WebVTT) with your session"},
+    )
     title = ma.fields.String()
     duration = ma.fields.Float(allow_none=True)
     thumbnail_url = ma.fields.String(allow_none=True)

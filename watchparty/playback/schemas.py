@@ -103,6 +103,9 @@ class StateSchema(ma.Schema):
     duration = ma.fields.Float(allow_none=True, metadata={"description": "seconds, if known"})
     item_id = ma.fields.UUID(allow_none=True, metadata={"description": "the queue item"})
     title = ma.fields.String(allow_none=True)
+    subtitle_track = ma.fields.String(
+        allow_none=True, metadata={"description": "a media URL's track: GET it with your session"}
+    )
     advance_at = ma.fields.Integer(
         allow_none=True, metadata={"description": "server epoch ms the next item starts"}
     )

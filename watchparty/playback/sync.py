@@ -28,7 +28,7 @@ from watchparty.parties.models import ENDED, LIVE, PAUSED, Party
 from watchparty.videos.models import Video
 
 PUBLIC = ("party_id", "seq", "video_id", "media_url", "playing", "position", "rate", "at")
-PUBLIC += ("duration", "item_id", "title")
+PUBLIC += ("duration", "item_id", "title", "subtitle_track")
 PUBLIC_EXTRA = ("reason", "waiting", "advance_at", "up_next")
 # Lead = p95 of the room's one-way delays (rtt/2) + margin, clamped: enough for nearly every
 # client to hold the state before `at`, small enough that a command still feels instant.
@@ -93,7 +93,9 @@ def _media_of(party: Party) -> dict:
     video = db.session.get(Video, party.video_id) if party.video_id else None
     if video is not None:
         return {"duration": video.duration, "title": video.title, "item_id": None}
-    return {"duration": party.media_duration, "title": None, "item_id": None}
+    return {"duration": party.media_duration, "title": None, "item_id": None} | {
+        "subtitle_track": None
+    }
 
 
 def current(party_id, party: Party | None = None) -> dict:

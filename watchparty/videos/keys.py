@@ -28,3 +28,8 @@ def hls_prefix(video_id: uuid.UUID, version: str) -> str:
 def thumbnail_key(video_id: uuid.UUID, version: str) -> str:
     """One generated poster image."""
     return f"{video_prefix(video_id)}thumbs/{version}.jpg"
+
+
+def subtitle_key(video_id: uuid.UUID, track_id: uuid.UUID) -> str:
+    """A subtitle track's WebVTT, beside the video's HLS output (deleted with the video)."""
+    return f"{video_prefix(video_id)}subtitles/{track_id}.vtt"

@@ -6,12 +6,14 @@ URI is a short-lived signed storage URL (presigned S3 GET, the local /media/ sig
 the CDN): the app never relays segment bytes.
 """
 
+import math
 import posixpath
 import re
 import uuid
 from datetime import timedelta
 
 from flask import Response, current_app
+from sqlalchemy import select
 
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, Forbidden, NotFound
@@ -20,6 +22,7 @@ from watchparty.storage import storage
 from watchparty.videos import playback_tokens as tokens
 from watchparty.videos.access import can_view, get_video, is_owner, visible_video
 from watchparty.videos.models import READY, Video
+from watchparty.videos.subtitle_models import VideoSubtitle
 
 HLS_MIME = "application/vnd.apple.mpegurl"
 NAME = re.compile(r"^[A-Za-z0-9_\-./]+\.m3u8$")
@@ -69,6 +72,11 @@ def stream_info(user, video_id: uuid.UUID, remote_addr: str | None) -> dict:
         "thumbnail_url": _thumbnail_api_url(video, token),
         "expires_at": iso(utcnow() + timedelta(seconds=tokens.ttl())),
         "mime_type": HLS_MIME,
+        "subtitles": [
+            {"id": t.id, "language": t.language, "label": t.label}
+            | {"url": subtitle_url(video.id, t.id, token)}
+            for t in subtitle_tracks(video)
+        ],
     }
     _record_view(video, user, remote_addr)
     return info
@@ -117,7 +125,7 @@ def viewer(user, token: str | None, video_id: uuid.UUID, purposes=(tokens.PLAY,)
     return holder if holder is not None and holder.can_sign_in else None
 
 
-def _playable(user, token: str | None, video_id: uuid.UUID) -> Video:
+def playable(user, token: str | None, video_id: uuid.UUID) -> Video:
     """The video if the token (or the caller) may play it now: 403 for a token that no longer
     may (left the party), 404 when there is no token and the caller may not see it."""
     video = db.session.get(Video, video_id)
@@ -134,14 +142,19 @@ def _playable(user, token: str | None, video_id: uuid.UUID) -> Video:
 def playlist(user, token: str | None, video_id: uuid.UUID, name: str) -> Response:
     """One of the video's playlists, rewritten with playable URLs."""
     holder = viewer(user, token, video_id)
-    video = _playable(holder, token, video_id)
+    video = playable(holder, token, video_id)
     if not NAME.match(name) or ".." in name.split("/"):
         raise NotFound("No such playlist.")
-    try:
-        text = storage().read(f"{video.hls_prefix}{name}").decode("utf-8")
-    except FileNotFoundError as error:  # the local store's read() of a missing key
-        raise NotFound("No such playlist.") from error
-    body = rewrite(text, video, name, token)
+    if name.startswith("subs/"):
+        body = subtitle_playlist(video, name, token)
+    else:
+        try:
+            text = storage().read(f"{video.hls_prefix}{name}").decode("utf-8")
+        except FileNotFoundError as error:  # the local store's read() of a missing key
+            raise NotFound("No such playlist.") from error
+        body = rewrite(text, video, name, token)
+        if name == "master.m3u8":
+            body = with_subtitles(body, video, token)
     response = Response(body, mimetype=HLS_MIME)
     # The body holds expiring signed URLs: never cache it; any origin may play it (no cookies).
     response.headers["Cache-Control"] = "no-store"
@@ -173,6 +186,55 @@ def rewrite(text: str, video: Video, name: str, token: str | None) -> str:
             line = target(stripped)
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def subtitle_tracks(video: Video) -> list[VideoSubtitle]:
+    """The video's subtitle tracks, oldest first."""
+    return db.session.scalars(
+        select(VideoSubtitle)
+        .where(VideoSubtitle.video_id == video.id)
+        .order_by(VideoSubtitle.created_at, VideoSubtitle.id)
+    ).all()
+
+
+def subtitle_url(video_id, track_id, token: str | None) -> str:
+    """The API URL serving one track as WebVTT."""
+    url = api_url(f"/api/videos/{video_id}/subtitles/{track_id}.vtt")
+    return f"{url}?token={token}" if token else url
+
+
+def with_subtitles(master: str, video: Video, token: str | None) -> str:
+    """The master playlist with a SUBTITLES group (one EXT-X-MEDIA per track), so any HLS
+    player lists the tracks."""
+    tracks = subtitle_tracks(video)
+    if not tracks:
+        return master
+    media = [
+        f'#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="{t.label.replace(chr(34), "")}",'
+        f'LANGUAGE="{t.language}",DEFAULT=NO,AUTOSELECT=NO,'
+        f'URI="{hls_url(video.id, f"subs/{t.id}.m3u8", token)}"'
+        for t in tracks
+    ]
+    lines = master.rstrip("\n").split("\n")
+    out = lines[:1] + media
+    out += [
+        f'{ln},SUBTITLES="subs"' if ln.startswith("#EXT-X-STREAM-INF:") else ln for ln in lines[1:]
+    ]
+    return "\n".join(out) + "\n"
+
+
+def subtitle_playlist(video: Video, name: str, token: str | None) -> str:
+    """The one-segment media playlist of a track (`subs/<id>.m3u8`): the whole WebVTT file."""
+    wanted = posixpath.basename(name).removesuffix(".m3u8")
+    track = next((t for t in subtitle_tracks(video) if str(t.id) == wanted), None)
+    if track is None:
+        raise NotFound("No such playlist.")
+    length = max(1, math.ceil(video.duration or 1))
+    return (
+        f"#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:{length}\n#EXT-X-MEDIA-SEQUENCE:0\n"
+        f"#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:{length:.3f},\n"
+        f"{subtitle_url(video.id, track.id, token)}\n#EXT-X-ENDLIST\n"
+    )
 
 
 def _thumbnail_api_url(video: Video, token: str | None) -> str | None:

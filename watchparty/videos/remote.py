@@ -284,14 +284,15 @@ def describe(parts: SplitResult, status: int, headers: dict, head: bytes) -> dic
     }
 
 
-def follow(url: str, address: str) -> dict:
+def follow(url: str, address: str, answer=None):
     """Probe `url` through an already-checked `address`; every redirect target is parsed,
-    resolved and checked again (400 when it is not public) before it is fetched."""
+    resolved and checked again (400 when it is not public) before it is fetched. `answer`
+    (default `describe`) turns the final (parts, status, headers, head) into the result."""
     parts = parse(url)
     for hop in range(MAX_REDIRECTS + 1):
         status, headers, head = fetch(parts, address)
         if status not in REDIRECTS:
-            return describe(parts, status, headers, head)
+            return (answer or describe)(parts, status, headers, head)
         location = headers.get("Location") or headers.get("location")
         if not location:
             raise Unplayable(f"The server answered a redirect ({status}) without a Location.")
@@ -315,3 +316,18 @@ def validate_url(url: str) -> dict:
         return probe(url)
     except Unplayable as reason:
         return invalid(str(reason))
+
+
+def fetch_small(url: str) -> bytes:
+    """The body of a small remote file (a subtitle track, at most PROBE_BYTES), fetched the
+    same SSRF-safe way as a probe; raises Unplayable when it cannot be had whole."""
+
+    def whole(parts, status, headers, head):
+        if status not in (200, 206):
+            raise Unplayable(f"The server answered HTTP {status}.")
+        size = _total_size(status, headers, len(head))
+        if size is None or size > len(head):
+            raise Unplayable("The file is too large.", NOT_MEDIA)
+        return head
+
+    return follow(url, resolve(parse(url)), whole)

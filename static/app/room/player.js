@@ -6,6 +6,7 @@ import { h, say } from "../dom.js";
 import { nameOf } from "../names.js";
 import { localNow, serverClock } from "./clock.js";
 import { createIndicator } from "./indicator.js";
+import { createSubtitles } from "./subtitles.js";
 import { createSource } from "./source.js";
 import { createSync } from "./sync.js";
 
@@ -31,12 +32,14 @@ export function mountPlayer(ctx, region) {
   const empty = h("p", { class: "player-empty muted", hidden: true }, "No video is playing yet.");
   const problem = h("p", { class: "status", role: "alert" });
   const indicator = createIndicator((id) => nameOf(ctx.participants.find((p) => p.user?.id === id)?.user));
-  region.append(h("div", { class: "player-frame" }, video, empty, join), indicator.node, problem);
+  const subtitles = createSubtitles(ctx, video);
+  region.append(h("div", { class: "player-frame" }, video, empty, join), indicator.node, subtitles.node, problem);
 
   const clock = serverClock(socket);
   const sync = createSync({ media: video, clock, startLag: remembered() });
   const source = createSource(video, {
     where: () => sync.target(localNow()),
+    onTracks: (tracks) => subtitles.set(tracks),
     onError: (text, kind = "source") => {
       say(problem, text, "error");
       problem.dataset.kind = kind; // the source's fault, or this viewer's connection
@@ -129,5 +132,6 @@ export function mountPlayer(ctx, region) {
     clock.stop();
     sync.destroy();
     source.destroy();
+    subtitles.destroy();
   };
 }

@@ -27,10 +27,10 @@ function brokenBecause(video, hlsData) {
 
 /**
  * A source loader for `video`: load(state) switches to what the state plays (a no-op when it
- * already does). `where()` gives the position to resume at; `onError(text, kind)` shows a
+ * already does); `onTracks(tracks)` hears its subtitle tracks. `where()` gives the position to resume at; `onError(text, kind)` shows a
  * problem (`kind`: "source" when the media itself is broken, else "connection").
  */
-export function createSource(video, { where, onError }) {
+export function createSource(video, { where, onError, onTracks = () => {} }) {
   let hls = null;
   let key = "";
   let round = 0; // bumps on every switch, so a late answer for an old source is ignored
@@ -56,19 +56,21 @@ export function createSource(video, { where, onError }) {
     const mine = ++round;
     reset();
     video.dataset.source = state.video_id || state.media_url || "";
+    onTracks([]);
     if (!next) return;
     try {
-      const url = state.video_id ? await streamUrl(state.video_id) : state.media_url;
-      if (mine === round) attach(url, mine, Boolean(state.video_id));
+      const info = state.video_id ? await streamInfo(state.video_id) : null;
+      if (mine !== round) return;
+      const media = { language: "und", label: "Subtitles", url: state.subtitle_track, auth: true };
+      onTracks(info ? info.subtitles || [] : state.subtitle_track ? [media] : []);
+      attach(info ? info.streaming_url : state.media_url, mine, Boolean(state.video_id));
     } catch (error) {
       if (mine === round) onError(error.describe ? error.describe() : "The video could not be loaded.");
     }
   }
 
-  async function streamUrl(videoId) {
-    const info = await api.get(`/api/videos/${encodeURIComponent(videoId)}/stream/`);
-    return info.streaming_url;
-  }
+  const streamInfo = (videoId) => api.get(`/api/videos/${encodeURIComponent(videoId)}/stream/`);
+  const streamUrl = async (videoId) => (await streamInfo(videoId)).streaming_url;
 
   /** Play `url`: HLS through hls.js where MSE exists, else natively. */
   function attach(url, mine, playlist = isPlaylist(url)) {
