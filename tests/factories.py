@@ -1,9 +1,12 @@
-"""Factories: users with known passwords (signed in through the real API), and parties."""
+"""Factories: users with known passwords (signed in through the real API), parties and their
+members, chat messages. Video rows and real HLS ladders are in tests/videos/factories.py."""
 
 import itertools
 import uuid
+from datetime import timedelta
 
 from watchparty.auth.tokens import start_session
+from watchparty.chat.models import ChatMessage
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.parties import membership
@@ -101,3 +104,20 @@ class PartyFactory:
             row.role = role
             db.session.commit()
         return row
+
+
+def chat_messages(party: Party, user, count: int, start=None) -> list[ChatMessage]:
+    """`count` stored chat messages by `user` ("m0", "m1", ...), one minute apart, oldest first."""
+    start = start or utcnow() - timedelta(hours=1)
+    rows = [
+        ChatMessage(
+            party_id=party.id,
+            user_id=user.id,
+            text=f"m{n}",
+            created_at=start + timedelta(minutes=n),
+        )
+        for n in range(count)
+    ]
+    db.session.add_all(rows)
+    db.session.commit()
+    return rows

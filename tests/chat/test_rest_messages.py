@@ -1,34 +1,16 @@
 """REST chat: history paging and bounds, send (both seeds' bodies), room, active users."""
 
 import uuid
-from datetime import timedelta
 
+from tests.factories import chat_messages
 from tests.helpers import assert_error
-from watchparty.chat.models import ChatMessage
-from watchparty.common.types import iso, utcnow
+from watchparty.common.types import iso
 from watchparty.extensions import db
 from watchparty.live import presence
 
 
-def _seed(party, user, count: int, start=None) -> list[ChatMessage]:
-    """`count` messages one minute apart, oldest first."""
-    start = start or utcnow() - timedelta(hours=1)
-    rows = [
-        ChatMessage(
-            party_id=party.id,
-            user_id=user.id,
-            text=f"m{n}",
-            created_at=start + timedelta(minutes=n),
-        )
-        for n in range(count)
-    ]
-    db.session.add_all(rows)
-    db.session.commit()
-    return rows
-
-
 def test_history_is_paginated_newest_first_with_seed_field_names(client, chat):
-    _seed(chat.party, chat.member, 5)
+    chat_messages(chat.party, chat.member, 5)
     url = f"/api/chat/{chat.pid}/messages/?page=2&limit=2"
     body = client.get(url, headers=chat.headers[chat.member]).get_json()
     assert body["count"] == 5 and body["total_pages"] == 3 and body["current_page"] == 2
@@ -40,7 +22,7 @@ def test_history_is_paginated_newest_first_with_seed_field_names(client, chat):
 
 
 def test_history_before_and_after_accept_a_message_id_or_an_iso_time(client, chat):
-    rows = _seed(chat.party, chat.member, 5)
+    rows = chat_messages(chat.party, chat.member, 5)
     headers = chat.headers[chat.member]
     url = f"/api/chat/{chat.pid}/messages/"
     before = client.get(url, query_string={"before": str(rows[2].id)}, headers=headers)
@@ -98,7 +80,7 @@ def test_send_validates_its_body(client, chat, parties):
     gone = client.post(url, json={"text": "x", "reply_to": str(uuid.uuid4())}, headers=headers)
     assert_error(gone, 404, "message_not_found")
     other = parties.create(chat.host)
-    elsewhere = _seed(other, chat.host, 1)[0]
+    elsewhere = chat_messages(other, chat.host, 1)[0]
     cross = client.post(url, json={"text": "x", "reply_to": str(elsewhere.id)}, headers=headers)
     assert_error(cross, 404, "message_not_found")
     assert_error(client.post(url, data="x", headers=headers), 400)
