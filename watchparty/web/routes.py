@@ -1,6 +1,6 @@
 """Serve the browser client's shell at every client-side path (the app routes in the browser)."""
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, send_from_directory
 
 web = Blueprint("web", __name__)
 
@@ -49,3 +49,19 @@ def party_room(party_id):
 def join_link(code):
     """The shell, opened from an invite link."""
     return _shell()
+
+
+@web.get("/favicon.ico")
+def favicon():
+    """The icon browsers ask for by name on pages that link none (API docs, JSON answers)."""
+    return send_from_directory(
+        current_app.static_folder, "icons/favicon.ico", mimetype="image/vnd.microsoft.icon"
+    )
+
+
+@web.get("/manifest.webmanifest")
+def manifest():
+    """The web app manifest (name, colours, icons), with its registered media type."""
+    return send_from_directory(
+        current_app.static_folder, "manifest.webmanifest", mimetype="application/manifest+json"
+    )
