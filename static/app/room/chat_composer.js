@@ -1,8 +1,10 @@
 // The chat box: a labelled textarea (Enter sends, Shift+Enter is a new line), the reply bar,
-// slow-mode countdown on the send button, and the error shown right under it.
+// slow-mode countdown on the send button, a length counter near the party's limit, and the
+// error shown right under it.
 
 import { h, say } from "../dom.js";
 import { nameOf } from "../names.js";
+import { lengthCounter } from "./chat_length.js";
 import { excerpt, retryAfter } from "./social_util.js";
 
 /**
@@ -11,16 +13,19 @@ import { excerpt, retryAfter } from "./social_util.js";
  */
 export function createComposer(partyId, send) {
   const fieldId = `chat-input-${partyId}`;
-  const input = h("textarea", { id: fieldId, name: "text", rows: "2", maxlength: "500", autocomplete: "off", placeholder: "Say something…" });
+  // No maxlength: the browser would cut a long paste silently; the counter says what is wrong.
+  const input = h("textarea", { id: fieldId, name: "text", rows: "2", autocomplete: "off", placeholder: "Say something…" });
   const button = h("button", { type: "submit", class: "chat-send" }, "Send");
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const length = lengthCounter(input, status);
   const replyText = h("span", { class: "reply-text" });
   const replyBar = h("div", { class: "reply-bar", hidden: true },
     replyText,
     h("button", { type: "button", class: "link", "aria-label": "Cancel reply", onclick: () => replyTo(null) }, "✕"));
   const closedNote = h("p", { class: "chat-closed", hidden: true });
   const form = h("form", { class: "chat-form", onsubmit: submit },
-    h("label", { for: fieldId }, "Message"), replyBar, h("div", { class: "chat-compose" }, input, button), status);
+    h("div", { class: "chat-label-row" }, h("label", { for: fieldId }, "Message"), length.element),
+    replyBar, h("div", { class: "chat-compose" }, input, button), status);
 
   let replying = null;
   let busy = false;
@@ -64,6 +69,7 @@ export function createComposer(partyId, send) {
     event.preventDefault();
     const text = input.value.trim();
     if (!text || busy || !closedNote.hidden) return;
+    if (!length.check({ again: true })) return;
     const left = Math.ceil((waitUntil - Date.now()) / 1000);
     if (left > 0) {
       say(status, `Slow mode is on: you can send again in ${left} s.`, "error");
@@ -81,10 +87,12 @@ export function createComposer(partyId, send) {
     button.disabled = false;
     if (ack.ok) {
       if (input.value.trim() === text) input.value = "";
+      length.check();
       replyTo(null);
       if (settings.slow_mode && !exempt) cooldown(settings.slow_mode_interval);
     } else {
       say(status, ack.message || "The message was not sent.", "error");
+      if (ack.error === "message_too_long") length.refused();
       const wait = ack.error === "slow_mode" || ack.error === "rate_limited" ? retryAfter(ack.detail) : null;
       if (wait) cooldown(wait);
       input.focus();
@@ -108,7 +116,7 @@ export function createComposer(partyId, send) {
     setSettings(next, isExempt) {
       settings = { ...settings, ...next };
       exempt = isExempt;
-      input.maxLength = settings.max_message_length || 500;
+      length.setLimit(settings.max_message_length);
       if (!settings.slow_mode || exempt) cooldown(0);
     },
     setClosed(text) {
