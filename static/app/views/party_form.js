@@ -13,6 +13,18 @@ export async function startParty(body) {
   return party;
 }
 
+/** The party visibility choice (lobby and upload share it); `value` picks the default. */
+export function visibilityField(value = "public") {
+  const select = h(
+    "select",
+    { name: "visibility" },
+    h("option", { value: "public" }, "Public: anyone can join"),
+    h("option", { value: "private" }, "Private: room code or invite only"),
+  );
+  select.value = value;
+  return field("Visibility", select);
+}
+
 function sourceChoice(value, label, checked) {
   const id = `party-source-${value}`;
   return h(
@@ -35,10 +47,7 @@ export function partyForm(me) {
     "form",
     { class: "form-stack", "aria-labelledby": "create-title" },
     field("Title", h("input", { name: "title", required: true, maxLength: 200, autocomplete: "off" })),
-    field(
-      "Visibility",
-      h("select", { name: "visibility" }, h("option", { value: "public" }, "Public: anyone can join"), h("option", { value: "private" }, "Private: room code or invite only")),
-    ),
+    visibilityField(),
     h(
       "fieldset",
       { class: "source" },

@@ -1,12 +1,12 @@
 // View: upload a video — the bytes with a progress bar (cancellable), then the live transcode
-// progress, then "start a party with this video".
+// progress, then "start a party with this video" (scrolled into view, with a visibility choice).
 
 import * as api from "../api.js";
 import { h, replace, say } from "../dom.js";
 import { navigate } from "../router.js";
-import { busy, clearErrors, field, showApiError, statusRegion } from "./forms.js";
-import { startParty } from "./party_form.js";
+import { clearErrors, field, showApiError, statusRegion } from "./forms.js";
 import { processingPanel, progressFeed } from "./transcode.js";
+import { readyActions, reveal } from "./upload_ready.js";
 
 function uploadBar() {
   const bar = h("progress", { max: 100, value: 0, "aria-labelledby": "upload-label" });
@@ -56,39 +56,23 @@ function uploadForm() {
   return { form, fields };
 }
 
-function readyActions(result, status) {
-  const start = h("button", { type: "button" }, "Start a party with this video");
-  start.addEventListener("click", () =>
-    busy(start, async () => {
-      try {
-        await startParty({ title: result.video?.title || "Watch party", video_id: result.video_id, visibility: "private" });
-      } catch (error) {
-        say(status, error.describe ? error.describe() : String(error), "error");
-      }
-    }, "Starting…"),
-  );
-  const again = h("button", { type: "button", class: "secondary", onclick: () => navigate("/upload", { replace: true }) }, "Upload another");
-  return h("div", { class: "row ready-actions" }, start, again);
-}
-
 /** Route view: /upload */
 export function upload(outlet) {
   const status = statusRegion();
   const progress = h("div", { class: "upload-progress" });
   const actions = h("div", { class: "upload-actions" });
   const { form, fields } = uploadForm();
-  outlet.append(
-    h(
-      "section",
-      { class: "card upload-card", "aria-labelledby": "upload-title" },
-      h("h1", { id: "upload-title" }, "Upload a video"),
-      h("p", { class: "muted" }, "Keep this page open until the upload finishes; processing carries on without it."),
-      form,
-      progress,
-      status,
-      actions,
-    ),
+  const card = h(
+    "section",
+    { class: "card upload-card", "aria-labelledby": "upload-title" },
+    h("h1", { id: "upload-title" }, "Upload a video"),
+    h("p", { class: "muted" }, "Keep this page open until the upload finishes; processing carries on without it."),
+    form,
+    progress,
+    status,
+    actions,
   );
+  outlet.append(card);
   let transfer = null;
   let feed = null;
   let left = false; // the person navigated away: nothing may start after that
@@ -127,10 +111,14 @@ export function upload(outlet) {
       panel.update(state);
       if (state.status === "ready") {
         say(status, "Your video is ready.", "ok");
-        actions.append(readyActions(result, status));
+        const ready = readyActions(result, status);
+        actions.append(ready.element);
+        reveal(card, actions, ready.start);
       } else if (state.status === "failed") {
         say(status, `Processing failed: ${state.failure_reason || "unknown reason"}`, "error");
-        actions.append(h("div", { class: "row" }, h("button", { type: "button", class: "secondary", onclick: () => navigate("/upload", { replace: true }) }, "Try another file")));
+        const retry = h("button", { type: "button", class: "secondary", onclick: () => navigate("/upload", { replace: true }) }, "Try another file");
+        actions.append(h("div", { class: "row" }, retry));
+        reveal(card, actions, retry);
       }
     });
   });
