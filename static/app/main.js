@@ -2,6 +2,7 @@
 
 import * as api from "./api.js";
 import { h, replace } from "./dom.js";
+import { mountMenu } from "./menu.js";
 import { navigate, route, start } from "./router.js";
 import * as session from "./session.js";
 import { signin, signup } from "./views/auth.js";
@@ -52,6 +53,8 @@ function renderNav(nav) {
 
 const nav = document.getElementById("nav");
 renderNav(nav);
+const menu = mountMenu(nav.closest("header"), nav);
+window.addEventListener("popstate", () => menu.close());
 session.onChange((current) => {
   renderNav(nav);
   // Signed out underneath a page (the session expired or was revoked): sign in and come back.

@@ -73,15 +73,16 @@ class Viewer:
 
 @pytest.fixture
 def viewers(browser, live_server, users):
-    """`viewers(user=None, viewport=None)`: a new browser context, signed in as `user` if given.
+    """`viewers(user=None, viewport=None, touch=False)`: a new browser context, signed in as
+    `user` if given; `touch` makes it a touch screen (no hover), like a phone's.
 
     Signing in here stores a real sign-in's tokens where the client keeps its session
     (localStorage, once per context); the sign-in form itself is exercised by the account tests.
     """
     opened = []
 
-    def open_viewer(user=None, viewport=None) -> Viewer:
-        options = {"base_url": live_server.url}
+    def open_viewer(user=None, viewport=None, touch=False) -> Viewer:
+        options = {"base_url": live_server.url, "has_touch": touch, "is_mobile": touch}
         if viewport:
             options["viewport"] = viewport
         context = browser.new_context(**options)

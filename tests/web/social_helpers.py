@@ -5,9 +5,9 @@ from playwright.sync_api import expect
 PHONE = {"width": 375, "height": 740}
 
 
-def enter_room(viewers, user, party_id: str, viewport=None):
+def enter_room(viewers, user, party_id: str, viewport=None, touch=False):
     """Open the party room as `user` and wait until its chat and polls have joined."""
-    viewer = viewers(user, viewport=viewport).open(f"/party/{party_id}")
+    viewer = viewers(user, viewport=viewport, touch=touch).open(f"/party/{party_id}")
     page = viewer.page
     expect(page.locator("section.chat[data-state='joined']")).to_be_attached()
     expect(page.locator("section.polls[data-state='joined']")).to_be_attached()

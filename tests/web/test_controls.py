@@ -93,7 +93,8 @@ def test_change_video_switches_both_players_to_the_start(watch_party, viewers, u
     wait_playing(guest.page, 1.0)
 
     host.page.get_by_text("Change video").click()
-    picker = host.page.get_by_label("One of your ready videos")
+    controls = host.page.get_by_role("region", name="Playback controls")
+    picker = controls.get_by_label("One of your ready videos")  # the queue panel has one too
     expect(picker.locator("option", has_text="Second clip")).to_have_count(1)
     picker.select_option(label="Second clip")
     host.page.get_by_role("button", name="Play this video").click()

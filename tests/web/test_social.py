@@ -42,7 +42,7 @@ def test_reply_shows_the_quoted_parent(room):
 
 def test_reaction_floats_over_the_video_for_both(room):
     host, guest = room
-    guest.page.get_by_role("button", name="React with 🎉").click()
+    guest.page.get_by_role("button", name="React: party").click()
     for page in (host.page, guest.page):
         expect(page.locator(".reaction-layer .float-emoji", has_text="🎉")).to_have_count(1)
     # The node goes away once its animation ends.

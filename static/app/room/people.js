@@ -1,9 +1,11 @@
 // Room panel: the people in the party with role, presence and (for hosts and moderators) a
-// menu of actions per member. Re-rendered from ctx.participants on every change.
+// menu of actions per member. Re-rendered from ctx.participants on every change, which is
+// also where your own role changes arrive (role_notice.js tells you).
 
 import { h, replace, say } from "../dom.js";
 import { actionsFor } from "./member_actions.js";
 import { initials, nameOf } from "../names.js";
+import { roleNotice } from "./role_notice.js";
 import { rerenderKeepingFocus, roleBadge } from "./social_util.js";
 
 const RANK = { host: 0, moderator: 1 };
@@ -22,7 +24,10 @@ export function mountPeople(ctx, region) {
   let confirming = null; // {userId, action} waiting for "Yes"
   let working = false;
   const heading = h("h2", { tabindex: "-1" }, "People ", count);
+  const notice = roleNotice(ctx);
   region.append(heading, list, status);
+  // Over the page, not in this panel: on a phone the panel is far below the video.
+  (region.closest(".room") || region).append(notice.element);
 
   async function perform(action) {
     working = true;
@@ -107,5 +112,10 @@ export function mountPeople(ctx, region) {
     focusKey(`menu:${id}`);
   });
   render();
-  return ctx.on("participants", render);
+  const off = ctx.on("participants", render);
+  return () => {
+    off();
+    notice.destroy();
+    notice.element.remove();
+  };
 }

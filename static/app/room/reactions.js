@@ -2,9 +2,9 @@
 
 import { h, say } from "../dom.js";
 import { call } from "../sockets.js";
+import { face, REACTIONS } from "./emoji.js";
 import { onInteractiveJoin } from "./joining.js";
 
-const EMOJI = ["👍", "😂", "❤️", "😮", "😢", "👏", "🔥", "🎉"];
 const MAX_FLOATING = 40; // a burst from a big room must not pile up thousands of nodes
 
 /** Mount the reactions bar into `region`; returns a cleanup function. */
@@ -12,12 +12,14 @@ export function mountReactions(ctx, region) {
   const socket = ctx.sockets.interactive;
   const layer = h("div", { class: "reaction-layer", "aria-hidden": "true" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
-  const buttons = EMOJI.map((emoji) =>
-    h("button", { type: "button", class: "secondary reaction-button", "aria-label": `React with ${emoji}`, onclick: () => react(emoji) }, emoji));
+  const buttons = REACTIONS.map(({ emoji, name }) =>
+    h("button", { type: "button", class: "secondary reaction-button", "aria-label": `React: ${name}`, title: name, onclick: () => react(emoji) }, face(emoji)));
   const off = h("p", { class: "muted reactions-off", hidden: true }, "Reactions are turned off in this party.");
   let clearTimer = null;
 
-  region.append(layer, h("div", { class: "reaction-bar", role: "group", "aria-label": "Send a reaction" }, buttons), off, status);
+  region.append(h("div", { class: "reaction-bar", role: "group", "aria-label": "Send a reaction" }, buttons), off, status);
+  // Over the picture (full screen too); beside the bar if there is no player to float over.
+  (ctx.player?.video?.closest(".player-frame") || region).append(layer);
 
   function flash(text) {
     say(status, text, "error");
@@ -33,9 +35,10 @@ export function mountReactions(ctx, region) {
 
   function float(reaction) {
     while (layer.childElementCount >= MAX_FLOATING) layer.firstElementChild.remove();
-    const node = h("span", { class: "float-emoji" }, reaction.emoji);
+    const node = h("span", { class: "float-emoji" }, face(reaction.emoji));
     node.style.left = `${8 + Math.random() * 84}%`;
     node.style.setProperty("--sway", `${Math.round(Math.random() * 40 - 20)}px`);
+    node.style.setProperty("--rise", `${Math.round(layer.clientHeight * 0.75)}px`);
     const done = () => node.remove();
     node.addEventListener("animationend", done);
     setTimeout(done, 4000); // in case the animation never runs (hidden tab, no CSS)
@@ -58,6 +61,7 @@ export function mountReactions(ctx, region) {
   const offSnapshot = ctx.on("snapshot", applyAllowed);
   const offParty = ctx.on("party", applyAllowed);
   return () => {
+    layer.remove();
     socket.off("reaction", float);
     offJoin();
     offSnapshot();

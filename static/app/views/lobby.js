@@ -1,6 +1,6 @@
 // View: the lobby — notices, join by code, start a party, and the party lists.
 
-import { h, say } from "../dom.js";
+import { h } from "../dom.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
 import { codeForm } from "./join.js";
@@ -30,10 +30,22 @@ function action(id, title, body, area) {
   return h("section", { class: `card lobby-action ${area}`, "aria-labelledby": id }, h("h2", { id }, title), body);
 }
 
+/** The notice line: a polite status and, beside it, a Dismiss button; {element, show(text)}. */
+function noticeLine() {
+  const text = h("p", { class: "notice-text", role: "status", "aria-live": "polite" });
+  const dismiss = h("button", { type: "button", class: "link notice-dismiss", "aria-label": "Dismiss notice", hidden: true, onclick: () => show("") }, "✕");
+  const element = h("div", { class: "lobby-notice" }, text, dismiss);
+  function show(message) {
+    text.textContent = message || "";
+    dismiss.hidden = !message;
+  }
+  return { element, show };
+}
+
 /** Route view: / */
 export function lobby(outlet) {
   const me = session.user();
-  const notice = h("p", { class: "status notice", role: "status", "aria-live": "polite" });
+  const notice = noticeLine();
   const name = me?.display_name || me?.first_name;
   const sections = [
     partySection({ id: "your-parties", title: "Your parties", path: "/api/parties/recent/?page_size=12", empty: "You have not hosted or joined a party yet. Start one or join with a code.", me }),
@@ -45,7 +57,7 @@ export function lobby(outlet) {
       "div",
       { class: "lobby" },
       h("div", { class: "lobby-head" }, h("h1", {}, name ? `Welcome, ${name}` : "Lobby")),
-      notice,
+      notice.element,
       h(
         "div",
         { class: "lobby-body" },
@@ -56,7 +68,7 @@ export function lobby(outlet) {
     ),
   );
 
-  showNotice = (text) => say(notice, text, "info");
+  showNotice = notice.show;
   const early = takePending();
   if (early) showNotice(early);
 

@@ -12,7 +12,7 @@ function when(iso) {
   return Number.isNaN(date.getTime()) ? "" : date.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** One party as a card: title linking to its room, host, status, people online. */
+/** One party as a card: title linking to its room, host, status, people online (not once ended). */
 export function partyCard(party, me) {
   const online = party.online_count || 0;
   const mine = me && party.host?.id === me.id;
@@ -27,7 +27,8 @@ export function partyCard(party, me) {
       { class: "party-meta" },
       h("span", { class: `badge badge-${party.status}` }, status),
       party.visibility === "private" ? h("span", { class: "badge" }, "Private") : null,
-      h("span", { class: "online" }, online === 1 ? "1 watching" : `${online} watching`),
+      // An ended party has nobody watching to count: its "Ended" badge says it all.
+      party.status === "ended" ? null : h("span", { class: `online${online ? " watched" : ""}` }, online === 1 ? "1 watching" : `${online} watching`),
     ),
   );
 }
