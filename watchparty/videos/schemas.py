@@ -5,7 +5,7 @@ from flask import current_app
 
 from watchparty.common.schemas import MessageSchema, UTCDateTimeField
 from watchparty.users.schemas import UserBriefSchema
-from watchparty.videos.subtitle_schemas import SubtitleSchema
+from watchparty.videos.subtitle_schemas import SubtitleTrackSchema
 
 
 def format_size(size: int | None) -> str | None:
@@ -135,9 +135,7 @@ class StreamInfoSchema(ma.Schema):
     thumbnail_url = ma.fields.String(allow_none=True)
     expires_at = ma.fields.String()
     mime_type = ma.fields.String()
-    subtitles = ma.fields.List(
-        ma.fields.Nested(SubtitleSchema(only=("id", "language", "label", "url")))
-    )
+    subtitles = ma.fields.List(ma.fields.Nested(SubtitleTrackSchema))
 
 
 class ProcessingStatusSchema(ma.Schema):

@@ -35,3 +35,12 @@ class SubtitleSchema(ma.Schema):
     url = ma.fields.String()
     cue_count = ma.fields.Integer()
     created_at = UTCDateTimeField()
+
+
+class SubtitleTrackSchema(ma.Schema):
+    """A track as /stream/ lists it: its WebVTT URL carries the playback token."""
+
+    id = ma.fields.UUID()
+    language = ma.fields.String()
+    label = ma.fields.String()
+    url = ma.fields.String()
