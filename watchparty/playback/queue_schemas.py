@@ -70,6 +70,7 @@ class QueueItemSchema(ma.Schema):
     subtitle_url = ma.fields.String(allow_none=True, metadata={"description": "as given"})
     subtitle_track = ma.fields.Function(
         lambda item: item_subtitles.track_path(item),
+        allow_none=True,
         metadata={"type": "string", "description": "GET it (WebVTT) with your session"},
     )
     title = ma.fields.String()
