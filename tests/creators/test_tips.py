@@ -2,8 +2,8 @@
 
 from sqlalchemy import func, select
 
-from tests.chat.conftest import PartyFactory
 from tests.creators.conftest import DECLINED_LATER, card
+from tests.factories import PartyFactory
 from tests.helpers import assert_error
 from watchparty.creators.models import Tip
 from watchparty.extensions import db
