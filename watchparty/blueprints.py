@@ -16,6 +16,7 @@ BLUEPRINTS = [
     ("watchparty.auth.user_aliases", "/api/users"),
     ("watchparty.users.routes", "/api/users"),
     ("watchparty.users.account_routes", "/api/users"),
+    ("watchparty.friends.routes", "/api/users"),
     ("watchparty.dashboard.routes", "/api/dashboard"),
     ("watchparty.admin.routes", "/api/admin"),
     ("watchparty.parties.routes", "/api/parties"),
@@ -75,11 +76,12 @@ def hooks() -> list:
     from watchparty.billing.hooks import register as billing
     from watchparty.chat.hooks import register as chat
     from watchparty.creators.hooks import register as creators
+    from watchparty.friends.hooks import register as friends
     from watchparty.interactive.hooks import register as interactive
     from watchparty.parties.hooks import register as parties
     from watchparty.videos.hooks import register as videos
 
-    return [auth, videos, parties, chat, interactive, billing, creators]
+    return [auth, videos, parties, chat, interactive, friends, billing, creators]
 
 
 def register_hooks() -> None:

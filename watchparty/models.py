@@ -10,6 +10,7 @@ from watchparty.billing import models as billing
 from watchparty.chat import models as chat
 from watchparty.creators import models as creators
 from watchparty.extensions import db
+from watchparty.friends import models as friends
 from watchparty.interactive import models as interactive
 from watchparty.moderation import models as moderation
 from watchparty.parties import invite_models as party_invites
@@ -31,6 +32,7 @@ MODULES = (
     moderation,
     chat,
     interactive,
+    friends,
     playback,
     billing,
     billing_events,

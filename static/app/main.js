@@ -6,6 +6,7 @@ import { mountMenu } from "./menu.js";
 import { navigate, route, start } from "./router.js";
 import * as session from "./session.js";
 import { signin, signup } from "./views/auth.js";
+import { friends } from "./views/friends.js";
 import { join } from "./views/join.js";
 import { lobby } from "./views/lobby.js";
 import { profile } from "./views/profile.js";
@@ -17,6 +18,7 @@ route("/signin", signin, { auth: false });
 route("/signup", signup, { auth: false });
 route("/profile", profile);
 route("/upload", upload);
+route("/friends", friends);
 route("/join/:code", join);
 route("/party/:id", room);
 
@@ -46,6 +48,7 @@ function renderNav(nav) {
     nav,
     h("a", { href: "/" }, "Lobby"),
     h("a", { href: "/upload" }, "Upload"),
+    h("a", { href: "/friends" }, "Friends"),
     h("a", { href: "/profile", "aria-label": "Your profile" }, me.display_name || me.first_name || "Profile"),
     h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
   );

@@ -12,11 +12,16 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from watchparty.common.hooks import Hook
 from watchparty.errors import Conflict, Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.parties.access import member
 from watchparty.parties.invite_models import INVITE_PENDING, PartyInvitation
 from watchparty.parties.models import ACTIVE, BANNED, ENDED, HOST, KICKED, MODERATOR, Party
+
+# fn(party, user_id) -> None, raising to refuse (e.g. the host blocked the user); no grant
+# overrides it.
+join_refusals = Hook("parties.join_refusals")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ def check(party: Party, user_id: uuid.UUID, grant: Grant | None = None) -> bool:
         raise Conflict("This party has ended.", code="party_ended")
     if party.host_id == user_id:
         return False
+    join_refusals.run(party, user_id)
     if grant is None and (invitation := pending_invitation(party, user_id)) is not None:
         grant = invitation_grant(invitation, party)
     if not party.is_public and grant is None:

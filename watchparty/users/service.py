@@ -1,10 +1,10 @@
 """Profiles: the signed-in user's own, other users' public cards, and user search."""
 
 import uuid
-from collections.abc import Callable
 
 from sqlalchemy import Select, false, func, select
 
+from watchparty.common.hooks import Hook
 from watchparty.common.pagination import paginate
 from watchparty.common.search import any_contains
 from watchparty.errors import Forbidden, NotFound
@@ -12,15 +12,12 @@ from watchparty.extensions import db
 from watchparty.users import activity, settings
 from watchparty.users.models import ACTIVE, User
 
-# Answers "are these two users friends?"; the friends domain replaces it when it exists.
-FriendCheck = Callable[[uuid.UUID, uuid.UUID], bool]
-_friend_check: FriendCheck = lambda a, b: False  # noqa: E731
-
-
-def set_friend_check(fn: FriendCheck) -> None:
-    """Let the friends domain decide who sees a `friends`-only profile."""
-    global _friend_check
-    _friend_check = fn
+# fn(viewer_id, owner_id) -> bool: are they friends (who sees a `friends`-only profile).
+friend_checks = Hook("users.friend_checks")
+# fn(viewer_id, owner_id) -> bool: must this profile not exist for the viewer (a block)?
+profile_hidden = Hook("users.profile_hidden")
+# fn(viewer) -> SQL condition on User that search results must meet (no one who blocked you).
+search_filters = Hook("users.search_filters")
 
 
 def update_profile(user: User, changes: dict) -> User:
@@ -41,9 +38,11 @@ def public_profile(viewer: User, user_id: uuid.UUID) -> User:
         raise NotFound("No such user.")
     if user.id == viewer.id:
         return user
+    if profile_hidden.any(viewer.id, user.id):
+        raise NotFound("No such user.")
     visibility = settings.current(user, "privacy")["profile_visibility"]
     if visibility == "private" or (
-        visibility == "friends" and not _friend_check(viewer.id, user.id)
+        visibility == "friends" and not friend_checks.any(viewer.id, user.id)
     ):
         raise Forbidden("This profile is private.", code="profile_private")
     return user
@@ -71,6 +70,7 @@ def search_statement(viewer: User, query: str) -> Select:
             User.status == ACTIVE,
             _searchable(),
             any_contains(names, query),
+            *search_filters.run(viewer),
         )
         .order_by(func.lower(User.first_name), func.lower(User.last_name), User.id)
     )

@@ -34,6 +34,7 @@ def _shell():
 @web.get("/signup")
 @web.get("/profile")
 @web.get("/upload")
+@web.get("/friends")
 def shell():
     """The single-page app's shell."""
     return _shell()

@@ -1,0 +1,84 @@
+// View: friends — your friends, requests sent to you (accept/decline) and by you (cancel),
+// people you may know (with why), a search to add someone, and block/unblock.
+
+import * as api from "../api.js";
+import { h, replace, say } from "../dom.js";
+import { nameOf } from "../names.js";
+import { statusRegion } from "./forms.js";
+
+function person(user, ...actions) {
+  return h("li", { class: "person-row", dataset: { user: user.id } }, h("span", { class: "person-name" }, nameOf(user)), h("span", { class: "row" }, actions));
+}
+
+function button(label, onclick, kind = "secondary") {
+  return h("button", { type: "button", class: `${kind} small`, onclick }, label);
+}
+
+/** Route view: /friends */
+export async function friends(outlet) {
+  const status = statusRegion();
+  const lists = {
+    friends: h("ul", { class: "people-list", "aria-label": "Your friends" }),
+    incoming: h("ul", { class: "people-list", "aria-label": "Requests to you" }),
+    outgoing: h("ul", { class: "people-list", "aria-label": "Requests you sent" }),
+    suggested: h("ul", { class: "people-list", "aria-label": "People you may know" }),
+    found: h("ul", { class: "people-list", "aria-label": "Search results" }),
+    blocked: h("ul", { class: "people-list", "aria-label": "Blocked" }),
+  };
+  const query = h("input", { type: "search", name: "q", minlength: "2", maxlength: "100", "aria-label": "Search people" });
+  const search = h("form", { class: "row search" }, query, h("button", { type: "submit" }, "Search"));
+  const section = (title, ...body) => h("section", { class: "panel" }, h("h2", {}, title), ...body);
+  outlet.append(
+    h("div", { class: "friends-page" },
+      h("h1", {}, "Friends"),
+      status,
+      section("Your friends", lists.friends),
+      section("Requests", h("h3", {}, "Sent to you"), lists.incoming, h("h3", {}, "Sent by you"), lists.outgoing),
+      section("Find people", search, lists.found),
+      section("People you may know", lists.suggested),
+      section("Blocked", lists.blocked),
+    ),
+  );
+
+  async function act(promise, done) {
+    try {
+      await promise;
+      say(status, done, "ok");
+    } catch (error) {
+      say(status, error.describe ? error.describe() : "That did not work.", "error");
+    }
+    load();
+  }
+  const ask = (user) => act(api.post(`/api/users/${user.id}/friend-request/`), `Friend request sent to ${nameOf(user)}.`);
+  const block = (user) => act(api.post("/api/users/block/", { user_id: user.id }), `${nameOf(user)} is blocked.`);
+
+  async function load() {
+    const [mine, pending, maybe, blocked] = await Promise.all([
+      api.get("/api/users/friends/?page_size=100"),
+      api.get("/api/users/friends/requests/"),
+      api.get("/api/users/friends/suggestions/"),
+      api.get("/api/users/blocked/"),
+    ]).catch(() => [{ results: [] }, { incoming: [], outgoing: [] }, [], []]);
+    const empty = (list, text) => (list.childElementCount ? null : list.append(h("li", { class: "muted" }, text)));
+    replace(lists.friends, mine.results.map((f) => person(f, button("Remove", () => act(api.request("DELETE", `/api/users/friends/${f.id}/remove/`), `${nameOf(f)} removed.`)), button("Block", () => block(f), "danger"))));
+    empty(lists.friends, "No friends yet: find people below.");
+    replace(lists.incoming, pending.incoming.map((r) => person(r.from_user, button("Accept", () => act(api.post(`/api/users/friends/${r.id}/accept/`), `You and ${nameOf(r.from_user)} are friends.`), "primary"), button("Decline", () => act(api.post(`/api/users/friends/${r.id}/decline/`), "Request declined.")))));
+    empty(lists.incoming, "None.");
+    replace(lists.outgoing, pending.outgoing.map((r) => person(r.to_user, button("Cancel", () => act(api.request("DELETE", `/api/users/friends/requests/${r.id}/`), "Request cancelled.")))));
+    empty(lists.outgoing, "None.");
+    replace(lists.suggested, maybe.map((s) => person(s, h("span", { class: "muted" }, s.reasons.join(" · ")), button("Add friend", () => ask(s)))));
+    empty(lists.suggested, "No suggestions yet.");
+    replace(lists.blocked, blocked.map((b) => person(b.user, button("Unblock", () => act(api.post("/api/users/unblock/", { user_id: b.user.id }), `${nameOf(b.user)} is unblocked.`)))));
+    empty(lists.blocked, "Nobody.");
+  }
+
+  search.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const q = query.value.trim();
+    if (q.length < 2) return say(status, "Type at least 2 characters.", "error");
+    const page = await api.get(`/api/users/search/?q=${encodeURIComponent(q)}`).catch(() => ({ results: [] }));
+    replace(lists.found, page.results.map((u) => person(u, button("Add friend", () => ask(u)), button("Block", () => block(u), "danger"))));
+    if (!page.results.length) lists.found.append(h("li", { class: "muted" }, "Nobody by that name."));
+  });
+  await load();
+}

@@ -1,0 +1,1 @@
+"""Friends and blocks between users (seed 003 "Friend System", "User Relationships")."""

@@ -1,0 +1,45 @@
+"""What the friends domain adds to the domains below it: who is a friend (profiles), whom a
+block hides (profiles, search) or keeps out (the parties a blocker hosts), and friends_count."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+
+from watchparty.errors import Forbidden
+from watchparty.friends import blocks, service
+from watchparty.friends.models import Block
+from watchparty.parties import admission
+from watchparty.users import service as users
+from watchparty.users import stats
+from watchparty.users.models import User
+
+
+def friend_facts(user_id: uuid.UUID, week_start: datetime) -> dict[str, float]:
+    """How many friends the user has."""
+    return {"friends_count": len(service.friend_ids(user_id))}
+
+
+def hidden_by_block(viewer_id: uuid.UUID, owner_id: uuid.UUID) -> bool:
+    """A profile does not exist for someone its owner blocked."""
+    return blocks.blocked_by(owner_id, viewer_id)
+
+
+def not_blocked_by(viewer):
+    """Search leaves out the people who blocked the viewer."""
+    return User.id.not_in(select(Block.blocker_id).where(Block.blocked_id == viewer.id))
+
+
+def refuse_blocked(party, user_id: uuid.UUID) -> None:
+    """Someone the host blocked does not come in, whatever they hold."""
+    if blocks.blocked_by(party.host_id, user_id):
+        raise Forbidden("You cannot join this party.", code="blocked_by_host")
+
+
+def register() -> None:
+    """Attach the friends domain's contributions (called once by the blueprint table)."""
+    users.friend_checks.register(service.are_friends)
+    users.profile_hidden.register(hidden_by_block)
+    users.search_filters.register(not_blocked_by)
+    stats.register_contributor(friend_facts)
+    admission.join_refusals.register(refuse_blocked)

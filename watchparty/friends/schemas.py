@@ -1,0 +1,91 @@
+"""Friends' bodies and representations (seed 003 paths; seed 004's `Friend` is a UserBrief)."""
+
+import marshmallow as ma
+
+from watchparty.common.pagination import PageQuerySchema, page_of
+from watchparty.common.schemas import UTCDateTimeField
+from watchparty.extensions import db
+from watchparty.users.models import User
+from watchparty.users.schemas import UserBriefSchema
+
+
+class FriendRequestBodySchema(ma.Schema):
+    """Who to ask: `username` (a display name or an email, as seed 003 sends it) or `user_id`."""
+
+    username = ma.fields.String(validate=ma.validate.Length(min=1, max=254))
+    user_id = ma.fields.UUID()
+
+    @ma.validates_schema
+    def someone(self, data, **kwargs):
+        """One of the two."""
+        if not data.get("username") and not data.get("user_id"):
+            raise ma.ValidationError("Give a username or a user_id.", "username")
+
+
+class UserRefSchema(ma.Schema):
+    """`{user_id}` of block and unblock."""
+
+    user_id = ma.fields.UUID(required=True)
+
+
+class FriendSchema(UserBriefSchema):
+    """A friend: their brief, the friendship's id and since when."""
+
+    friendship_id = ma.fields.UUID()
+    since = UTCDateTimeField(allow_none=True)
+
+
+FriendPageSchema = page_of(FriendSchema, "FriendPage")
+
+
+def _brief(user_id):
+    return UserBriefSchema().dump(db.session.get(User, user_id))
+
+
+class FriendRequestSchema(ma.Schema):
+    """A pending request (or, once answered, the friendship): who asked whom, and its status."""
+
+    id = ma.fields.UUID()
+    status = ma.fields.String(metadata={"description": "pending or accepted"})
+    from_user = ma.fields.Nested(UserBriefSchema, attribute="requester")
+    to_user = ma.fields.Function(
+        lambda link: _brief(link.recipient_id), metadata={"type": "object"}
+    )
+    created_at = UTCDateTimeField()
+    accepted_at = UTCDateTimeField(allow_none=True)
+
+
+class FriendRequestResultSchema(ma.Schema):
+    """Seed 004's `{success, message}`, with the request."""
+
+    success = ma.fields.Boolean()
+    message = ma.fields.String()
+    request = ma.fields.Nested(FriendRequestSchema)
+
+
+class FriendRequestsSchema(ma.Schema):
+    """Pending requests sent to you and by you."""
+
+    incoming = ma.fields.List(ma.fields.Nested(FriendRequestSchema))
+    outgoing = ma.fields.List(ma.fields.Nested(FriendRequestSchema))
+
+
+class SuggestionSchema(UserBriefSchema):
+    """Someone you may know, and why."""
+
+    reasons = ma.fields.List(ma.fields.String())
+    score = ma.fields.Integer()
+
+
+class SuggestionQuerySchema(ma.Schema):
+    limit = ma.fields.Integer(load_default=20, validate=ma.validate.Range(1, 50))
+
+
+class BlockSchema(ma.Schema):
+    """Someone you blocked."""
+
+    user = ma.fields.Nested(UserBriefSchema, attribute="blocked")
+    created_at = UTCDateTimeField()
+
+
+FriendQuerySchema = PageQuerySchema
