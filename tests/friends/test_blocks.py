@@ -92,3 +92,26 @@ def test_self_blocks_and_unknown_users_are_refused(client, users):
     )
     assert_error(unknown, 404, "user_not_found")
     assert db.session.query(Block).count() == 0
+
+
+def test_the_blockers_chat_hides_the_blocked_users_messages(client, users, parties, sockets):
+    host, bob, cat = users.create(), users.create(), users.create()
+    party = parties.create(host, visibility=PUBLIC)
+    parties.add(party, bob)
+    parties.add(party, cat)
+    url = f"/api/chat/{party.id}/messages/send/"
+    for author in (bob, cat):
+        client.post(
+            url, json={"text": f"hi from {author.id}"}, headers=users.session_headers(author)
+        )
+    _block(client, users, cat, bob)
+
+    def authors(viewer):
+        page = client.get(f"/api/chat/{party.id}/messages/", headers=users.session_headers(viewer))
+        return {m["user"]["id"] for m in page.get_json()["results"]}
+
+    assert authors(cat) == {str(cat.id)}
+    assert authors(host) == {str(bob.id), str(cat.id)}  # only the blocker stops seeing them
+    ack = sockets(cat, "/chat").call("join", {"party_id": str(party.id)})
+    assert ack["ok"] and ack["hidden_user_ids"] == [str(bob.id)]
+    assert {m["user"]["id"] for m in ack["messages"]} == {str(cat.id)}

@@ -117,6 +117,10 @@ class ChatJoinSchema(ma.Schema):
     messages = ma.fields.List(DumpedNested(ChatMessageSchema))
     settings = ma.fields.Nested(ChatSettingsSchema)
     allow_chat = ma.fields.Boolean()
+    hidden_user_ids = ma.fields.List(
+        ma.fields.String(),
+        metadata={"description": "people you blocked: their messages are not shown"},
+    )
 
 
 class ChatPartyRefSchema(ma.Schema):

@@ -18,6 +18,7 @@ from watchparty.extensions import db
 from watchparty.parties import broadcast as party_broadcast
 from watchparty.parties.access import get_party, require_member
 from watchparty.parties.models import HOST, MODERATOR
+from watchparty.users import service as users
 
 RECENT = 50
 
@@ -107,7 +108,9 @@ def history(party_id: uuid.UUID, user_id: uuid.UUID, query: dict) -> dict:
     party = get_party(party_id)
     require_member(party, user_id)
     stmt = select(ChatMessage).where(
-        ChatMessage.party_id == party.id, ChatMessage.deleted_at.is_(None)
+        ChatMessage.party_id == party.id,
+        ChatMessage.deleted_at.is_(None),
+        ChatMessage.user_id.not_in(users.hidden_from(user_id)),
     )
     for field in ("before", "before_timestamp"):
         if query.get(field):
@@ -118,11 +121,12 @@ def history(party_id: uuid.UUID, user_id: uuid.UUID, query: dict) -> dict:
     return paginate(stmt, query["page"], query["page_size"])
 
 
-def recent(party_id: uuid.UUID, limit: int = RECENT) -> list[dict]:
-    """The last `limit` messages of the party, oldest first."""
+def recent(party_id: uuid.UUID, limit: int = RECENT, hidden=()) -> list[dict]:
+    """The last `limit` messages of the party (none by `hidden` authors), oldest first."""
     rows = db.session.scalars(
         select(ChatMessage)
         .where(ChatMessage.party_id == party_id, ChatMessage.deleted_at.is_(None))
+        .where(ChatMessage.user_id.not_in(hidden))
         .order_by(ChatMessage.created_at.desc(), ChatMessage.id.desc())
         .limit(limit)
     ).all()
@@ -134,9 +138,12 @@ def enter(party_id: uuid.UUID, user_id: uuid.UUID) -> dict:
     party = get_party(party_id)
     require_member(party, user_id)
     sanctions.require_not_banned(party.id, user_id)
+    hidden = users.hidden_from(user_id)
     return {
         "party_id": str(party.id),
-        "messages": recent(party.id),
+        "messages": recent(party.id, hidden=hidden),
+        # Live messages reach the whole room: the client leaves these authors' out too.
+        "hidden_user_ids": sorted(str(i) for i in hidden),
         "settings": settings_of(party.id),
         "allow_chat": party.allow_chat,
     }

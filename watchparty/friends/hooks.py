@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from watchparty.errors import Forbidden
+from watchparty.extensions import db
 from watchparty.friends import blocks, service
 from watchparty.friends.models import Block
 from watchparty.parties import admission
@@ -30,6 +31,11 @@ def not_blocked_by(viewer):
     return User.id.not_in(select(Block.blocker_id).where(Block.blocked_id == viewer.id))
 
 
+def blocked_authors(viewer_id: uuid.UUID) -> set[uuid.UUID]:
+    """The people the viewer blocked: their chat messages are hidden from the viewer."""
+    return set(db.session.scalars(select(Block.blocked_id).where(Block.blocker_id == viewer_id)))
+
+
 def refuse_blocked(party, user_id: uuid.UUID) -> None:
     """Someone the host blocked does not come in, whatever they hold."""
     if blocks.blocked_by(party.host_id, user_id):
@@ -41,5 +47,6 @@ def register() -> None:
     users.friend_checks.register(service.are_friends)
     users.profile_hidden.register(hidden_by_block)
     users.search_filters.register(not_blocked_by)
+    users.hidden_authors.register(blocked_authors)
     stats.register_contributor(friend_facts)
     admission.join_refusals.register(refuse_blocked)

@@ -18,6 +18,13 @@ friend_checks = Hook("users.friend_checks")
 profile_hidden = Hook("users.profile_hidden")
 # fn(viewer) -> SQL condition on User that search results must meet (no one who blocked you).
 search_filters = Hook("users.search_filters")
+# fn(viewer_id) -> set of user ids whose messages the viewer does not see (those they blocked).
+hidden_authors = Hook("users.hidden_authors")
+
+
+def hidden_from(viewer_id: uuid.UUID) -> set[uuid.UUID]:
+    """The users whose messages `viewer_id` does not see, by every contributor."""
+    return set().union(*hidden_authors.run(viewer_id))
 
 
 def update_profile(user: User, changes: dict) -> User:

@@ -28,6 +28,7 @@ export function mountChat(ctx, region) {
   let lastRoles = "";
   let retry = null; // {text, replyTo, clientId} of the last send that failed
   let chatOff = false; // the join ack's allow_chat (the party may have changed since the snapshot)
+  let hidden = new Set(); // authors whose messages are not shown (people you blocked)
   const allowed = () => !chatOff && ctx.party?.allow_chat !== false;
   const handlers = {
     canReply: allowed,
@@ -48,7 +49,7 @@ export function mountChat(ctx, region) {
   const element = (message) => renderMessage(ctx, message, { parent: messages.get(message.reply_to), handlers });
 
   function add(message) {
-    if (!message?.id || messages.has(message.id)) return;
+    if (!message?.id || messages.has(message.id) || hidden.has(message.user?.id)) return;
     const follow = nearEnd() || message.user?.id === ctx.me?.id;
     messages.set(message.id, message);
     const mine = message.client_id && pending.get(message.client_id);
@@ -134,6 +135,7 @@ export function mountChat(ctx, region) {
     region.dataset.state = "joined"; // for styling and tests: the room's messages reach us now
     say(status, "");
     chatOff = ack.allow_chat === false;
+    hidden = new Set(ack.hidden_user_ids || []); // people you blocked: not shown
     messages.clear();
     list.setAttribute("aria-busy", "true"); // one announcement for the history, not fifty
     for (const message of ack.messages || []) messages.set(message.id, message);
