@@ -1,10 +1,11 @@
 // Room panel: invite. Everyone can share the 6-character room code (and, for a public party, the
 // room's own address); the host and moderators can also make an invite link that admits its
-// holder even to a private party.
+// holder even to a private party; and anyone may invite one of their friends from a list.
 
 import * as api from "../api.js";
 import { copyText, h, replace, say } from "../dom.js";
 import { uid } from "../sockets.js";
+import { createFriendInvites } from "./invite_friends.js";
 
 function copyButton(label, value, field, status) {
   return h(
@@ -25,7 +26,8 @@ function copyButton(label, value, field, status) {
 export function mountInvite(ctx, region) {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const body = h("div", { class: "invite-body" });
-  region.append(h("h2", {}, "Invite friends"), body, status);
+  const friends = createFriendInvites(ctx, status);
+  region.append(h("h2", {}, "Invite friends"), body, friends.node, status);
   let drawn = "";
 
   function render() {
@@ -83,6 +85,7 @@ export function mountInvite(ctx, region) {
   }
 
   const offs = [ctx.on("snapshot", render), ctx.on("participants", render)];
+  offs.push(ctx.on("snapshot", friends.refresh), ctx.on("participants", friends.refresh));
   render();
   return () => offs.forEach((off) => off());
 }
