@@ -17,6 +17,7 @@ BLUEPRINTS = [
     ("watchparty.users.routes", "/api/users"),
     ("watchparty.users.account_routes", "/api/users"),
     ("watchparty.friends.routes", "/api/users"),
+    ("watchparty.moderation.user_report_routes", "/api/users"),
     ("watchparty.dashboard.routes", "/api/dashboard"),
     ("watchparty.admin.routes", "/api/admin"),
     ("watchparty.parties.routes", "/api/parties"),

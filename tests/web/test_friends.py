@@ -4,6 +4,8 @@ other accepts it, both list each other; a block hides the blocker from the block
 from playwright.sync_api import expect
 
 from tests.web.social_helpers import PHONE
+from watchparty.extensions import db
+from watchparty.moderation.models import UserReport
 
 
 def test_find_add_accept_and_block_from_the_friends_page(viewers, users):
@@ -34,3 +36,26 @@ def test_find_add_accept_and_block_from_the_friends_page(viewers, users):
     expect(theirs.get_by_role("list", name="Search results")).to_contain_text(
         "Nobody by that name."
     )
+
+
+def test_report_someone_from_the_search(viewers, users):
+    from watchparty.extensions import db
+    from watchparty.moderation.models import UserReport
+
+    ada, troll = (
+        users.create(first_name="Ada"),
+        users.create(first_name="Trolly", last_name="McTroll"),
+    )
+    page = viewers(ada, viewport=PHONE).open("/friends").page
+    page.get_by_role("searchbox", name="Search people").fill("Trolly")
+    page.get_by_role("button", name="Search").click()
+    found = page.get_by_role("list", name="Search results")
+    found.get_by_role("button", name="Report").click()
+    found.get_by_label("Why are you reporting Trolly McTroll?").select_option("spam")
+    found.get_by_label("Details (optional)").fill("buy my stuff")
+    found.get_by_role("button", name="Send report").click()
+    expect(page.get_by_role("status").first).to_contain_text("was reported to the moderators")
+    db.session.expire_all()
+    report = db.session.query(UserReport).one()
+    assert report.reported_id == troll.id and report.reason == "spam"
+    assert report.description == "buy my stuff"

@@ -8,11 +8,12 @@ from watchparty.common.inserts import commit_unique
 from watchparty.common.pagination import paginate
 from watchparty.common.search import any_contains
 from watchparty.common.shown import Shown
-from watchparty.errors import Conflict
+from watchparty.errors import Conflict, NotFound, ValidationError
 from watchparty.extensions import db
-from watchparty.moderation.models import PartyReport
+from watchparty.moderation.models import PartyReport, UserReport
 from watchparty.parties.access import get_party
 from watchparty.parties.models import Party
+from watchparty.users.models import User
 
 
 def report_party(user, party_id: uuid.UUID, reason: str, description: str) -> PartyReport:
@@ -51,3 +52,27 @@ def staff_parties(query: dict) -> dict:
 def _with_reports(parties: list[Party]) -> list[Shown]:
     counts = report_counts([p.id for p in parties])
     return [Shown(p, report_count=counts.get(p.id, 0)) for p in parties]
+
+
+def report_user(user, reported_id: uuid.UUID, reason: str, description: str) -> UserReport:
+    """File a report of another user for staff; one per pair (a second is 409). Commits."""
+    if reported_id == user.id:
+        raise ValidationError("You cannot report yourself.", code="self_report")
+    reported = db.session.get(User, reported_id)
+    if reported is None or not reported.can_sign_in:
+        raise NotFound("No such user.", code="user_not_found")
+    report = UserReport(
+        reported_id=reported.id, reporter_id=user.id, reason=reason, description=description
+    )
+    db.session.add(report)
+    commit_unique(Conflict("You already reported this person.", code="already_reported"))
+    return report
+
+
+def user_reports(query: dict) -> dict:
+    """A page of user reports for staff, newest first; `status` filters."""
+    stmt = select(UserReport)
+    if query.get("status"):
+        stmt = stmt.where(UserReport.status == query["status"])
+    stmt = stmt.order_by(UserReport.created_at.desc(), UserReport.id)
+    return paginate(stmt, query["page"], query["page_size"])

@@ -1,4 +1,4 @@
-"""Staff views of parties: list every party, delete one."""
+"""Staff views: every party (delete one), and the reports of users."""
 
 import uuid
 
@@ -6,7 +6,7 @@ from watchparty.common.auth import admin_required
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.moderation import service
-from watchparty.moderation.schemas import StaffPartyPage
+from watchparty.moderation.schemas import StaffPartyPage, UserReportPage, UserReportQuerySchema
 from watchparty.parties import service as parties
 from watchparty.parties.access import get_party
 from watchparty.parties.input_schemas import AdminPartyQuerySchema
@@ -30,3 +30,12 @@ def delete_party(party_id: uuid.UUID):
     """End a party for everyone and remove it from every view."""
     parties.delete_party(get_party(party_id))
     return message("The party was deleted.")
+
+
+@blp.get("/user-reports/")
+@admin_required
+@blp.arguments(UserReportQuerySchema, location="query")
+@blp.response(200, UserReportPage)
+def list_user_reports(query):
+    """Reports of users, newest first; `status` filters."""
+    return service.user_reports(query)

@@ -1,5 +1,5 @@
 // View: friends — your friends, requests sent to you (accept/decline) and by you (cancel),
-// people you may know (with why), a search to add someone, and block/unblock.
+// people you may know (with why), a search to add someone, block/unblock, and reporting someone.
 
 import * as api from "../api.js";
 import { h, replace, say } from "../dom.js";
@@ -12,6 +12,21 @@ function person(user, ...actions) {
 
 function button(label, onclick, kind = "secondary") {
   return h("button", { type: "button", class: `${kind} small`, onclick }, label);
+}
+
+const REASONS = [["harassment", "Harassment"], ["spam", "Spam"], ["hate_speech", "Hate speech"], ["inappropriate_content", "Inappropriate content"], ["other", "Something else"]];
+
+/** Replace a row's actions with a small report form (reason, details, Send). */
+function openReport(row, user, send) {
+  const reason = h("select", { "aria-label": `Why are you reporting ${nameOf(user)}?` }, REASONS.map(([v, t]) => h("option", { value: v }, t)));
+  const details = h("input", { type: "text", maxlength: "2000", "aria-label": "Details (optional)", placeholder: "Details (optional)" });
+  const form = h("form", { class: "row report-form" }, reason, details, h("button", { type: "submit", class: "danger small" }, "Send report"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send({ reported_user_id: user.id, reason: reason.value, description: details.value.trim() });
+  });
+  row.querySelector(".row").replaceWith(form);
+  reason.focus();
 }
 
 /** Route view: /friends */
@@ -51,6 +66,8 @@ export async function friends(outlet) {
   }
   const ask = (user) => act(api.post(`/api/users/${user.id}/friend-request/`), `Friend request sent to ${nameOf(user)}.`);
   const block = (user) => act(api.post("/api/users/block/", { user_id: user.id }), `${nameOf(user)} is blocked.`);
+  const report = (user) => (event) =>
+    openReport(event.target.closest("li"), user, (body) => act(api.post("/api/users/report/", body), `Thank you: ${nameOf(user)} was reported to the moderators.`));
 
   async function load() {
     const [mine, pending, maybe, blocked] = await Promise.all([
@@ -77,7 +94,7 @@ export async function friends(outlet) {
     const q = query.value.trim();
     if (q.length < 2) return say(status, "Type at least 2 characters.", "error");
     const page = await api.get(`/api/users/search/?q=${encodeURIComponent(q)}`).catch(() => ({ results: [] }));
-    replace(lists.found, page.results.map((u) => person(u, button("Add friend", () => ask(u)), button("Block", () => block(u), "danger"))));
+    replace(lists.found, page.results.map((u) => person(u, button("Add friend", () => ask(u)), button("Block", () => block(u), "danger"), button("Report", report(u)))));
     if (!page.results.length) lists.found.append(h("li", { class: "muted" }, "Nobody by that name."));
   });
   await load();
