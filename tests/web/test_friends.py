@@ -39,9 +39,6 @@ def test_find_add_accept_and_block_from_the_friends_page(viewers, users):
 
 
 def test_report_someone_from_the_search(viewers, users):
-    from watchparty.extensions import db
-    from watchparty.moderation.models import UserReport
-
     ada, troll = (
         users.create(first_name="Ada"),
         users.create(first_name="Trolly", last_name="McTroll"),
