@@ -5,8 +5,10 @@ import uuid
 from flask import current_app
 
 from watchparty.common.inserts import commit_unique
+from watchparty.common.shown import Shown
+from watchparty.creators import stats
 from watchparty.creators.models import CreatorProfile
-from watchparty.errors import Conflict, NotFound
+from watchparty.errors import Conflict, Forbidden, NotFound
 from watchparty.extensions import db
 
 
@@ -26,9 +28,9 @@ def require_profile(user_id: uuid.UUID) -> CreatorProfile:
     return profile
 
 
-def become_creator(user, body: dict) -> CreatorProfile:
+def become_creator(user, body: dict) -> Shown:
     """Open the caller's creator account (409 if they have one); an optional first price.
-    Commits."""
+    Commits; the profile comes back with its `message`."""
     from watchparty.creators import pricing
 
     if db.session.get(CreatorProfile, user.id) is not None:
@@ -44,7 +46,20 @@ def become_creator(user, body: dict) -> CreatorProfile:
         # The profile stays (without a price) if Stripe fails here: the caller can retry
         # POST /me/price/ and nothing claims a plan that does not exist.
         pricing.set_price(user.id, price)
-    return profile
+    return Shown(profile, message="Creator account created successfully")
+
+
+def own_profile(user_id: uuid.UUID) -> Shown:
+    """The caller's creator account with its stats (views, likes, subscribers, tips)."""
+    profile = require_profile(user_id)
+    return Shown(profile, stats=stats.summary(profile))
+
+
+def dashboard(user, user_id: uuid.UUID) -> dict:
+    """A creator's monthly numbers: for the creator and staff only (403 otherwise)."""
+    if user_id != user.id and not user.is_admin:
+        raise Forbidden("Only the creator can see these stats.")
+    return stats.monthly(get_profile(user_id))
 
 
 def update_profile(user_id: uuid.UUID, body: dict) -> CreatorProfile:

@@ -5,8 +5,7 @@ import uuid
 from watchparty.common.auth import admin_required, auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
-from watchparty.common.shown import Shown
-from watchparty.creators import discovery, pricing, profiles, stats, subscriptions
+from watchparty.creators import discovery, pricing, profiles, subscriptions
 from watchparty.creators.schemas import (
     CreatorCreateSchema,
     CreatorDetailSchema,
@@ -25,7 +24,6 @@ from watchparty.creators.schemas import (
     CreatorUpdateSchema,
     SubscriberPageSchema,
 )
-from watchparty.errors import Forbidden
 
 blp = Blueprint("creators_routes", __name__, description="Creators")
 
@@ -40,8 +38,7 @@ def _me():
 @blp.response(201, CreatorDetailSchema)
 def become_creator(body):
     """Open the caller's creator account (`bio`, optional `subscription_price`)."""
-    profile = profiles.become_creator(_me(), body)
-    return Shown(profile, message="Creator account created successfully")
+    return profiles.become_creator(_me(), body)
 
 
 @blp.get("/")
@@ -76,8 +73,7 @@ def subscribed(query):
 @blp.response(200, CreatorDetailSchema)
 def my_profile():
     """The caller's creator account with stats (views, likes, subscribers, tips)."""
-    profile = profiles.require_profile(current_user.id)
-    return Shown(profile, stats=stats.summary(profile))
+    return profiles.own_profile(current_user.id)
 
 
 @blp.patch("/me/")
@@ -156,9 +152,7 @@ def creator_profile(user_id: uuid.UUID):
 @blp.response(200, CreatorStatsSchema)
 def creator_stats(user_id: uuid.UUID):
     """The creator's own numbers: views, likes, subscribers, this month's revenue."""
-    if user_id != current_user.id and not current_user.is_admin:
-        raise Forbidden("Only the creator can see these stats.")
-    return stats.monthly(profiles.get_profile(user_id))
+    return profiles.dashboard(current_user, user_id)
 
 
 @blp.post("/<uuid:user_id>/verify/")

@@ -33,23 +33,20 @@ def block(user: User, target: User) -> Block:
     """Block `target` (again is fine); their friendship or pending request ends. Commits."""
     if target.id == user.id:
         raise ValidationError("You cannot block yourself.", code="self_block")
+    mine = select(Block).where(Block.blocker_id == user.id, Block.blocked_id == target.id)
+    row = db.session.scalar(mine)
+    if row is None:
+        row = Block(blocker_id=user.id, blocked_id=target.id)
+        db.session.add(row)
     low, high = sorted((user.id, target.id))
     db.session.execute(
         delete(FriendLink).where(FriendLink.low_id == low, FriendLink.high_id == high)
     )
-    row = Block(blocker_id=user.id, blocked_id=target.id)
-    db.session.add(row)
     try:
         db.session.commit()
-    except IntegrityError:  # already blocked (maybe by a request a moment ago): keep that one
+    except IntegrityError:  # the same block, made a moment ago by another request: keep it
         db.session.rollback()
-        db.session.execute(
-            delete(FriendLink).where(FriendLink.low_id == low, FriendLink.high_id == high)
-        )
-        db.session.commit()
-        row = db.session.scalar(
-            select(Block).where(Block.blocker_id == user.id, Block.blocked_id == target.id)
-        )
+        return block(user, target)
     return row
 
 

@@ -2,7 +2,7 @@
 
 import marshmallow as ma
 
-from watchparty.common.pagination import PageQuerySchema, page_of
+from watchparty.common.pagination import page_of
 from watchparty.common.schemas import UTCDateTimeField
 from watchparty.extensions import db
 from watchparty.users.models import User
@@ -86,6 +86,3 @@ class BlockSchema(ma.Schema):
 
     user = ma.fields.Nested(UserBriefSchema, attribute="blocked")
     created_at = UTCDateTimeField()
-
-
-FriendQuerySchema = PageQuerySchema

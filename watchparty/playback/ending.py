@@ -15,7 +15,7 @@ from watchparty.errors import NotFound
 from watchparty.extensions import db, socketio
 from watchparty.live.state import server_ms, store
 from watchparty.parties.access import get_party
-from watchparty.playback import queue_items, sync
+from watchparty.playback import queue_items, ready, sync
 from watchparty.playback.schemas import END
 
 log = logging.getLogger(__name__)
@@ -51,10 +51,19 @@ def _alarm(app, party_id: str, due: int) -> None:
             db.session.remove()
 
 
-def expire(party_id) -> None:
+def catch_up(party_id) -> None:
+    """The lazy checks of a client's `time` event, on one read of the state: a wait past its
+    deadline, an end or an advance whose alarm died with its process."""
+    party_id = sync.party_id_value(party_id)
+    state = sync.current(party_id)
+    ready.expire(party_id, state)
+    expire(party_id, state)
+
+
+def expire(party_id, state: dict | None = None) -> None:
     """End what plays once it reached its end; start the next item once its time came."""
     party_id = sync.party_id_value(party_id)
-    state, now = sync.current(party_id), server_ms()
+    state, now = state or sync.current(party_id), server_ms()
     due = end_at(state)
     if due is not None and now >= due - EARLY_MS:
         finish(party_id)

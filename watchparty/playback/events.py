@@ -53,8 +53,7 @@ class PartyNamespace(AuthedNamespace):
     def _clock(self, data):
         """The `time` ack; also lazily ends waits whose timer died with its process."""
         for party_id in joined_parties(self.server, request.sid):
-            ready.expire(party_id)
-            ending.expire(party_id)
+            ending.catch_up(party_id)
         return {"t0": data["t0"], "t1": g.t1, "t2": server_ms()}
 
     @acked(ControlSchema)
@@ -76,8 +75,7 @@ class PartyNamespace(AuthedNamespace):
     @acked(QueueAddEventSchema)
     def on_queue_add(self, data):
         """Add a video or media URL to the queue: ack the item."""
-        item = queue.add(data.pop("party_id"), current_user(), data)
-        return QueueItemSchema().dump(item)
+        return ITEM.dump(queue.add(data.pop("party_id"), current_user(), data))
 
     @acked(QueueItemRefSchema)
     def on_queue_remove(self, data):
@@ -112,4 +110,7 @@ class PartyNamespace(AuthedNamespace):
 
 
 def _queue(shown: dict) -> dict:
-    return QueueSchema().dump(shown)
+    return QUEUE.dump(shown)
+
+
+ITEM, QUEUE = QueueItemSchema(), QueueSchema()
