@@ -17,6 +17,7 @@ BLUEPRINTS = [
     ("watchparty.users.routes", "/api/users"),
     ("watchparty.users.account_routes", "/api/users"),
     ("watchparty.friends.routes", "/api/users"),
+    ("watchparty.friends.presence_routes", "/api/users"),
     ("watchparty.moderation.user_report_routes", "/api/users"),
     ("watchparty.dashboard.routes", "/api/dashboard"),
     ("watchparty.admin.routes", "/api/admin"),
@@ -58,7 +59,8 @@ def blueprints() -> list:
 def namespaces() -> list:
     """(Namespace class, path) for every real-time domain."""
     from watchparty.chat.events import ChatNamespace
-    from watchparty.common.realtime import CHAT_NS, INTERACTIVE_NS, PARTY_NS, VIDEOS_NS
+    from watchparty.common.realtime import CHAT_NS, INTERACTIVE_NS, PARTY_NS, PEOPLE_NS, VIDEOS_NS
+    from watchparty.friends.events import PeopleNamespace
     from watchparty.interactive.events import InteractiveNamespace
     from watchparty.playback.events import PartyNamespace
     from watchparty.videos.events import VideosNamespace
@@ -68,6 +70,7 @@ def namespaces() -> list:
         (ChatNamespace, CHAT_NS),
         (InteractiveNamespace, INTERACTIVE_NS),
         (VideosNamespace, VIDEOS_NS),
+        (PeopleNamespace, PEOPLE_NS),
     ]
 
 

@@ -3,6 +3,7 @@
 import * as api from "./api.js";
 import { h, replace } from "./dom.js";
 import { mountMenu } from "./menu.js";
+import { start as holdPeople } from "./people.js";
 import { navigate, route, start } from "./router.js";
 import * as session from "./session.js";
 import { signin, signup } from "./views/auth.js";
@@ -65,4 +66,5 @@ session.onChange((current) => {
     navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }
 });
+holdPeople();
 start(document.getElementById("app"));

@@ -8,9 +8,10 @@ from sqlalchemy import select
 
 from watchparty.errors import Forbidden
 from watchparty.extensions import db
-from watchparty.friends import blocks, service
+from watchparty.friends import blocks, presence, service
 from watchparty.friends.models import Block
-from watchparty.parties import admission
+from watchparty.live import online
+from watchparty.parties import admission, invites
 from watchparty.users import service as users
 from watchparty.users import stats
 from watchparty.users.models import User
@@ -50,3 +51,5 @@ def register() -> None:
     users.hidden_authors.register(blocked_authors)
     stats.register_contributor(friend_facts)
     admission.join_refusals.register(refuse_blocked)
+    online.changed.register(presence.announce)
+    invites.invite_refusals.register(blocks.between)

@@ -7,6 +7,7 @@ from watchparty.common.schemas import UTCDateTimeField
 from watchparty.extensions import db
 from watchparty.users.models import User
 from watchparty.users.schemas import UserBriefSchema
+from watchparty.users.settings import StrictBoolean
 
 
 class FriendRequestBodySchema(ma.Schema):
@@ -86,3 +87,33 @@ class BlockSchema(ma.Schema):
 
     user = ma.fields.Nested(UserBriefSchema, attribute="blocked")
     created_at = UTCDateTimeField()
+
+
+class WatchingSchema(ma.Schema):
+    """The party a friend is watching (public, or one you are in too)."""
+
+    id = ma.fields.UUID()
+    title = ma.fields.String()
+
+
+class PresenceSchema(ma.Schema):
+    """One friend's presence: online, away or offline, last seen, and what they watch."""
+
+    user = ma.fields.Nested(UserBriefSchema)
+    status = ma.fields.String(metadata={"description": "online, away or offline"})
+    last_seen = UTCDateTimeField(allow_none=True)
+    watching = ma.fields.Nested(WatchingSchema, allow_none=True)
+
+
+class OnlineStatusSchema(ma.Schema):
+    """Every friend's presence, online ones first."""
+
+    friends = ma.fields.List(ma.fields.Nested(PresenceSchema))
+    online_count = ma.fields.Integer()
+    total = ma.fields.Integer()
+
+
+class AwaySchema(ma.Schema):
+    """`away`: whether this page is hidden (the user is away from it)."""
+
+    away = StrictBoolean(required=True)

@@ -87,9 +87,19 @@ def _alive(proc: str, cache: dict) -> bool:
     return cache[proc]
 
 
+def mark_alive() -> None:
+    """Prove this process alive now (its first connection may come before the first beat)."""
+    store().set(f"proc:{PROCESS_ID}", "1", ttl=_heartbeat["ttl"])
+
+
+def process_alive(proc: str, cache: dict) -> bool:
+    """Whether process `proc` still beats (`cache` remembers answers within one read)."""
+    return _alive(proc, cache)
+
+
 def join(party_id, sid: str, user_id: uuid.UUID, **info) -> None:
     """Record connection `sid` of `user_id` as present in the party."""
-    store().set(f"proc:{PROCESS_ID}", "1", ttl=_heartbeat["ttl"])
+    mark_alive()
     entry = {"user_id": str(user_id), "proc": PROCESS_ID, "since": server_ms(), **info}
     store().hset(_key(party_id), sid, json.dumps(entry))
 

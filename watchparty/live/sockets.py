@@ -10,14 +10,14 @@ import uuid
 from functools import wraps
 
 import marshmallow as ma
-from flask import request
+from flask import current_app, request
 from flask_socketio import Namespace
 
 from watchparty.common.guards import check_text
 from watchparty.common.hooks import Hook
 from watchparty.errors import AppError, Unauthorized, ValidationError, app_error_for, error_body
 from watchparty.extensions import db, socketio
-from watchparty.live import session_sockets
+from watchparty.live import online, presence, session_sockets
 
 log = logging.getLogger(__name__)
 
@@ -65,13 +65,17 @@ class AuthedNamespace(Namespace):
             db.session.remove()
         _connections[(self.namespace, request.sid)] = (user_id, session_id)
         session_sockets.track(session_id, self.namespace, request.sid)
+        presence.ensure_heartbeat(current_app._get_current_object())
+        online.connected(user_id, self.namespace, request.sid)
         self.connected(user_id)
+        db.session.remove()
 
     def on_disconnect(self, reason=None):
         """The connection closed (client left, network dropped, server shutting down)."""
         entry = _connections.pop((self.namespace, request.sid), None)
         if entry is not None:
             session_sockets.untrack(entry[1], self.namespace, request.sid)
+            online.disconnected(entry[0], self.namespace, request.sid)
             self.disconnected(entry[0])
             db.session.remove()
 

@@ -6,10 +6,12 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import func, select, update
 
+from watchparty.common.hooks import Hook
 from watchparty.common.pagination import paginate
+from watchparty.common.realtime import PEOPLE_NS, user_room
 from watchparty.common.types import utcnow
 from watchparty.errors import AppError, Conflict, Forbidden, NotFound, ValidationError
-from watchparty.extensions import db
+from watchparty.extensions import db, socketio
 from watchparty.parties import admission
 from watchparty.parties.access import get_party, member, require_member, require_moderator
 from watchparty.parties.admission import Grant
@@ -21,9 +23,13 @@ from watchparty.parties.invite_models import (
     PartyInviteCode,
 )
 from watchparty.parties.models import ACTIVE, ENDED, Party
+from watchparty.parties.schemas import InvitationSchema
 from watchparty.parties.service import admit, random_code
 
 INVITE_CODE_LENGTH = 10
+# fn(inviter_id, invitee_id) -> bool: whether that person may not be invited by the inviter
+# (friends: a block either way). Such ids are skipped like members, telling nobody why.
+invite_refusals = Hook("parties.invite_refusals")
 
 
 def join_by_room_code(user, code: str, message: str | None = None) -> dict:
@@ -116,14 +122,26 @@ def invite_users(user, party_id: uuid.UUID, user_ids: list, message: str) -> dic
         if uid == user.id or (row is not None and row.status == ACTIVE):
             skipped.append(str(uid))
             continue
+        if invite_refusals.any(user.id, uid):
+            skipped.append(str(uid))
+            continue
         invited.append(_upsert_invitation(party, user.id, uid, message))
     db.session.commit()
+    _deliver(invited)
     return {
         "success": True,
         "message": f"{len(invited)} invitation(s) sent.",
         "invitations": invited,
         "skipped": skipped,
     }
+
+
+def _deliver(invitations: list[PartyInvitation]) -> None:
+    """Each invitee's open pages hear of their invitation at once (on /people)."""
+    schema = InvitationSchema()
+    for row in invitations:
+        body = schema.dump(row)
+        socketio.emit("invitation", body, namespace=PEOPLE_NS, to=user_room(row.invitee_id))
 
 
 def _upsert_invitation(party: Party, inviter_id, invitee_id, message: str) -> PartyInvitation:

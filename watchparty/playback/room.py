@@ -13,6 +13,7 @@ from sqlalchemy import update
 from watchparty.common.realtime import PARTY_NS, party_id_of, room
 from watchparty.errors import Conflict, Forbidden
 from watchparty.extensions import db, socketio
+from watchparty.live import online as site_presence
 from watchparty.live import presence
 from watchparty.live.state import server_ms
 from watchparty.parties import membership, roster
@@ -56,6 +57,7 @@ def enter(party_id: uuid.UUID, user, sid: str) -> dict:
     # storm of a big room, joins must not sit on the pool while they wait for the CPU.
     db.session.close()
     _raise_peak(party.id, len(online))
+    watching(user.id, sid, party.id)
     announce(party.id, me, "joined", len(online))
     announce_departed(party.id)
     return snapshot | {"server_time": server_ms()}
@@ -67,11 +69,18 @@ def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str) -> bool:
         return False  # never joined (or already left): nothing to announce
     presence.leave(party_id, sid)
     leave_room(room(party_id), sid=sid, namespace=NAMESPACE)
+    watching(user_id, sid, None)
     online = presence.online_users(party_id)
     if str(user_id) in online:
         return False
     _gone(party_id, user_id, len(online))
     return True
+
+
+def watching(user_id: uuid.UUID, sid: str, party_id) -> None:
+    """Tell the site-wide presence which party this connection watches (friends see it)."""
+    site_presence.watching(user_id, NAMESPACE, sid, party_id)
+    db.session.remove()  # the presence listeners read friends; hand the connection back
 
 
 def announce_departed(party_id) -> None:

@@ -4,6 +4,7 @@
 import * as api from "../api.js";
 import { h, replace, say } from "../dom.js";
 import { nameOf } from "../names.js";
+import { describe, onPresence } from "../people.js";
 import { statusRegion } from "./forms.js";
 
 function person(user, ...actions) {
@@ -15,6 +16,19 @@ function button(label, onclick, kind = "secondary") {
 }
 
 const REASONS = [["harassment", "Harassment"], ["spam", "Spam"], ["hate_speech", "Hate speech"], ["inappropriate_content", "Inappropriate content"], ["other", "Something else"]];
+
+/** Show (or update) a friend's presence on their row: a dot and "Online", "Watching …", … */
+function showPresence(list, p) {
+  const row = list.querySelector(`li[data-user="${p.user.id}"]`);
+  if (!row) return;
+  let line = row.querySelector(".presence");
+  if (!line) {
+    line = h("span", { class: "presence" });
+    row.querySelector(".person-name").after(line);
+  }
+  line.dataset.status = p.status;
+  line.textContent = describe(p);
+}
 
 /** Replace a row's actions with a small report form (reason, details, Send). */
 function openReport(row, user, send) {
@@ -70,15 +84,17 @@ export async function friends(outlet) {
     openReport(event.target.closest("li"), user, (body) => act(api.post("/api/users/report/", body), `Thank you: ${nameOf(user)} was reported to the moderators.`));
 
   async function load() {
-    const [mine, pending, maybe, blocked] = await Promise.all([
+    const [mine, pending, maybe, blocked, seen] = await Promise.all([
       api.get("/api/users/friends/?page_size=100"),
       api.get("/api/users/friends/requests/"),
       api.get("/api/users/friends/suggestions/"),
       api.get("/api/users/blocked/"),
-    ]).catch(() => [{ results: [] }, { incoming: [], outgoing: [] }, [], []]);
+      api.get("/api/users/online-status/"),
+    ]).catch(() => [{ results: [] }, { incoming: [], outgoing: [] }, [], [], { friends: [] }]);
     const empty = (list, text) => (list.childElementCount ? null : list.append(h("li", { class: "muted" }, text)));
     replace(lists.friends, mine.results.map((f) => person(f, button("Remove", () => act(api.request("DELETE", `/api/users/friends/${f.id}/remove/`), `${nameOf(f)} removed.`)), button("Block", () => block(f), "danger"))));
     empty(lists.friends, "No friends yet: find people below.");
+    seen.friends.forEach((p) => showPresence(lists.friends, p));
     replace(lists.incoming, pending.incoming.map((r) => person(r.from_user, button("Accept", () => act(api.post(`/api/users/friends/${r.id}/accept/`), `You and ${nameOf(r.from_user)} are friends.`), "primary"), button("Decline", () => act(api.post(`/api/users/friends/${r.id}/decline/`), "Request declined.")))));
     empty(lists.incoming, "None.");
     replace(lists.outgoing, pending.outgoing.map((r) => person(r.to_user, button("Cancel", () => act(api.request("DELETE", `/api/users/friends/requests/${r.id}/`), "Request cancelled.")))));
@@ -98,4 +114,5 @@ export async function friends(outlet) {
     if (!page.results.length) lists.found.append(h("li", { class: "muted" }, "Nobody by that name."));
   });
   await load();
+  return onPresence((p) => showPresence(lists.friends, p));
 }
