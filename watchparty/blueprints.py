@@ -18,6 +18,7 @@ BLUEPRINTS = [
     ("watchparty.users.account_routes", "/api/users"),
     ("watchparty.friends.routes", "/api/users"),
     ("watchparty.friends.presence_routes", "/api/users"),
+    ("watchparty.library.routes", "/api/users"),
     ("watchparty.moderation.user_report_routes", "/api/users"),
     ("watchparty.dashboard.routes", "/api/dashboard"),
     ("watchparty.admin.routes", "/api/admin"),
@@ -48,6 +49,13 @@ BLUEPRINTS = [
     ("watchparty.billing.webhook_routes", "/api/billing"),
     ("watchparty.creators.routes", "/api/creators"),
     ("watchparty.creators.payment_routes", "/api/payments"),
+    ("watchparty.messaging.routes", "/api/messaging"),
+    ("watchparty.groups.routes", "/api/social/groups"),
+    ("watchparty.groups.member_routes", "/api/social/groups"),
+    ("watchparty.groups.party_routes", "/api/social/groups"),
+    ("watchparty.feed.routes", "/api/feed"),
+    ("watchparty.feed.creator_routes", "/api/creators"),
+    ("watchparty.feed.user_routes", "/api/users"),
 ]
 
 
@@ -59,9 +67,17 @@ def blueprints() -> list:
 def namespaces() -> list:
     """(Namespace class, path) for every real-time domain."""
     from watchparty.chat.events import ChatNamespace
-    from watchparty.common.realtime import CHAT_NS, INTERACTIVE_NS, PARTY_NS, PEOPLE_NS, VIDEOS_NS
+    from watchparty.common.realtime import (
+        CHAT_NS,
+        INTERACTIVE_NS,
+        MESSAGING_NS,
+        PARTY_NS,
+        PEOPLE_NS,
+        VIDEOS_NS,
+    )
     from watchparty.friends.events import PeopleNamespace
     from watchparty.interactive.events import InteractiveNamespace
+    from watchparty.messaging.events import MessagingNamespace
     from watchparty.playback.events import PartyNamespace
     from watchparty.videos.events import VideosNamespace
 
@@ -70,6 +86,7 @@ def namespaces() -> list:
         (ChatNamespace, CHAT_NS),
         (InteractiveNamespace, INTERACTIVE_NS),
         (VideosNamespace, VIDEOS_NS),
+        (MessagingNamespace, MESSAGING_NS),
         (PeopleNamespace, PEOPLE_NS),
     ]
 
@@ -80,12 +97,29 @@ def hooks() -> list:
     from watchparty.billing.hooks import register as billing
     from watchparty.chat.hooks import register as chat
     from watchparty.creators.hooks import register as creators
+    from watchparty.feed.hooks import register as feed
     from watchparty.friends.hooks import register as friends
+    from watchparty.groups.hooks import register as groups
     from watchparty.interactive.hooks import register as interactive
+    from watchparty.library.hooks import register as library
+    from watchparty.messaging.hooks import register as messaging
     from watchparty.parties.hooks import register as parties
     from watchparty.videos.hooks import register as videos
 
-    return [auth, videos, parties, chat, interactive, friends, billing, creators]
+    return [
+        auth,
+        videos,
+        parties,
+        chat,
+        interactive,
+        friends,
+        library,
+        billing,
+        creators,
+        messaging,
+        feed,
+        groups,
+    ]
 
 
 def register_hooks() -> None:

@@ -10,8 +10,12 @@ from watchparty.billing import models as billing
 from watchparty.chat import models as chat
 from watchparty.creators import models as creators
 from watchparty.extensions import db
+from watchparty.feed import models as feed
 from watchparty.friends import models as friends
+from watchparty.groups import models as groups
 from watchparty.interactive import models as interactive
+from watchparty.library import models as library
+from watchparty.messaging import models as messaging
 from watchparty.moderation import models as moderation
 from watchparty.parties import invite_models as party_invites
 from watchparty.parties import models as parties
@@ -33,9 +37,13 @@ MODULES = (
     chat,
     interactive,
     friends,
+    library,
     playback,
     billing,
     billing_events,
     creators,
+    messaging,
+    feed,
+    groups,
 )
 metadata = db.metadata

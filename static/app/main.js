@@ -7,8 +7,11 @@ import { start as holdPeople } from "./people.js";
 import { navigate, route, start } from "./router.js";
 import * as session from "./session.js";
 import { signin, signup } from "./views/auth.js";
+import { creatorPage, feedPage } from "./views/feed.js";
 import { friends } from "./views/friends.js";
 import { join } from "./views/join.js";
+import { library } from "./views/library.js";
+import { userPage } from "./views/user_page.js";
 import { lobby } from "./views/lobby.js";
 import { profile } from "./views/profile.js";
 import { upload } from "./views/upload.js";
@@ -20,6 +23,10 @@ route("/signup", signup, { auth: false });
 route("/profile", profile);
 route("/upload", upload);
 route("/friends", friends);
+route("/library", library);
+route("/users/:id", userPage);
+route("/feed", feedPage);
+route("/creators/:id", creatorPage, { auth: false });
 route("/join/:code", join);
 route("/party/:id", room);
 
@@ -50,6 +57,8 @@ function renderNav(nav) {
     h("a", { href: "/" }, "Lobby"),
     h("a", { href: "/upload" }, "Upload"),
     h("a", { href: "/friends" }, "Friends"),
+    h("a", { href: "/library" }, "Library"),
+    h("a", { href: "/feed" }, "Feed"),
     h("a", { href: "/profile", "aria-label": "Your profile" }, me.display_name || me.first_name || "Profile"),
     h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
   );

@@ -45,3 +45,15 @@ def test_an_invitation_appears_live_with_a_join_link(viewers, users, client):
     expect(notice).to_contain_text("Bring snacks")
     notice.get_by_role("link", name="Join").click()
     expect(page).to_have_url(re.compile(f"/party/{party.id}$"))
+
+
+def test_the_friends_page_lists_what_friends_did_with_a_link_to_the_party(viewers, users):
+    ada = users.create(first_name="Ada")
+    bob = users.create(first_name="Bob", last_name="Builder")
+    befriend(ada, bob)
+    party = PartyFactory().create(bob, title="Film club", visibility="public")
+    page = viewers(ada, viewport=PHONE).open("/friends").page
+    did = page.get_by_role("list", name="What friends did")
+    expect(did).to_contain_text("Bob Builder hosted “Film club”")
+    did.get_by_role("link", name="“Film club”").click()
+    expect(page).to_have_url(re.compile(f"/party/{party.id}$"))

@@ -10,6 +10,7 @@ PARTY_NS = "/party"
 CHAT_NS = "/chat"
 INTERACTIVE_NS = "/interactive"
 VIDEOS_NS = "/videos"
+MESSAGING_NS = "/messaging"
 PEOPLE_NS = "/people"  # site-wide: friends' presence and invitations, to each user's own room
 PARTY_ROOM_PREFIX = "party:"
 USER_ROOM_PREFIX = "user:"

@@ -117,3 +117,23 @@ class AwaySchema(ma.Schema):
     """`away`: whether this page is hidden (the user is away from it)."""
 
     away = StrictBoolean(required=True)
+
+
+class ActivityThingSchema(ma.Schema):
+    """The party or video an activity is about."""
+
+    id = ma.fields.UUID()
+    title = ma.fields.String()
+
+
+class FriendActivitySchema(ma.Schema):
+    """One thing a friend did: hosted_party, joined_party or uploaded_video."""
+
+    kind = ma.fields.String(metadata={"description": "hosted_party, joined_party, uploaded_video"})
+    user = ma.fields.Nested(UserBriefSchema)
+    at = UTCDateTimeField()
+    party = ma.fields.Nested(ActivityThingSchema, allow_none=True)
+    video = ma.fields.Nested(ActivityThingSchema, allow_none=True)
+
+
+FriendActivityPageSchema = page_of(FriendActivitySchema, "FriendActivityPage")

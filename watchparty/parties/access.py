@@ -2,9 +2,10 @@
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import lazyload
 
+from watchparty.common.hooks import Hook
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.parties.models import (
@@ -18,6 +19,10 @@ from watchparty.parties.models import (
     Party,
     PartyParticipant,
 )
+
+# fn(user_id) -> SQL condition on Party: private parties the user may also see and find (groups:
+# the parties hosted for a group they are in). Admission still needs a grant (an invitation).
+also_visible = Hook("parties.also_visible")
 
 
 def get_party(party_id) -> Party:
@@ -52,7 +57,17 @@ def is_viewer(party: Party, user_id: uuid.UUID | None, row=None) -> bool:
     if party.visibility == PUBLIC or party.host_id == user_id:
         return True
     row = row or (member(party.id, user_id) if user_id else None)
-    return row is not None and row.status in (ACTIVE, PENDING)
+    if row is not None and row.status in (ACTIVE, PENDING):
+        return True
+    return user_id is not None and seen_through_others(party.id, user_id)
+
+
+def seen_through_others(party_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+    """Whether an `also_visible` contributor shows the party to the user."""
+    conditions = [fn(user_id) for fn in also_visible]
+    if not conditions:
+        return False
+    return bool(db.session.scalar(select(exists().where(Party.id == party_id, or_(*conditions)))))
 
 
 def require_viewer(party: Party, user_id: uuid.UUID | None) -> None:

@@ -12,7 +12,13 @@ from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, Forbidden, ValidationError
 from watchparty.extensions import db
 from watchparty.parties import broadcast, membership
-from watchparty.parties.access import get_party, member, require_host, require_viewer
+from watchparty.parties.access import (
+    also_visible,
+    get_party,
+    member,
+    require_host,
+    require_viewer,
+)
 from watchparty.parties.admission import Grant
 from watchparty.parties.media import check_media_url, check_video
 from watchparty.parties.models import (
@@ -54,6 +60,9 @@ def _free_room_code() -> str:
 # Policies on seats and parties per host (billing's plan limits), registered from their
 # hooks.py: fn(user, seats_asked_or_None, new_party) -> seats to give, or raises to refuse.
 seat_policies = Hook("parties.seat_policies")
+# fn(party, user_id, seconds): a member's time in a running party was added (the library keeps
+# watch history from it).
+watched = Hook("parties.watched")
 
 
 def _seats(user, asked: int | None, new_party: bool) -> int:
@@ -93,7 +102,8 @@ def visible_to(user_id: uuid.UUID | None):
         PartyParticipant.user_id == user_id,
         PartyParticipant.status.in_((ACTIVE, PENDING)),
     )
-    return or_(Party.visibility == PUBLIC, Party.host_id == user_id, mine) & (
+    others = [fn(user_id) for fn in also_visible]
+    return or_(Party.visibility == PUBLIC, Party.host_id == user_id, mine, *others) & (
         Party.deleted_at.is_(None)
     )
 
@@ -146,7 +156,9 @@ def accrue_watch_time(party: Party, row: PartyParticipant, now) -> None:
     if party.started_at is None or party.status == ENDED or row.status != ACTIVE:
         return
     since = max(party.started_at, row.joined_at)
-    row.watch_seconds = (row.watch_seconds or 0) + max(0, int((now - since).total_seconds()))
+    seconds = max(0, int((now - since).total_seconds()))
+    row.watch_seconds = (row.watch_seconds or 0) + seconds
+    watched.run(party, row.user_id, seconds)
 
 
 def _finish(party: Party) -> None:

@@ -8,6 +8,7 @@ import uuid
 from flask import current_app
 from sqlalchemy import case, select, update
 
+from watchparty.common.hooks import Hook
 from watchparty.common.inserts import insert_once
 from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
@@ -15,6 +16,9 @@ from watchparty.extensions import db
 from watchparty.videos.access import owned_video, visible_video
 from watchparty.videos.engagement_models import VideoView
 from watchparty.videos.models import Video
+
+# fn(user or None, video, seconds): a player reported time watched (the library keeps history).
+watched = Hook("videos.watched")
 
 
 def bump(model, row_id: uuid.UUID, column: str, delta: int) -> None:
@@ -89,6 +93,7 @@ def report_view(user, video_id: uuid.UUID, remote_addr: str | None, watch_time: 
             .values(watch_time=VideoView.watch_time + watch_time)
             .execution_options(synchronize_session=False)
         )
+        watched.run(user, video, watch_time)
     db.session.commit()
     return {
         "success": True,

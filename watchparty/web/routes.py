@@ -35,14 +35,28 @@ def _shell():
 @web.get("/profile")
 @web.get("/upload")
 @web.get("/friends")
+@web.get("/library")
+@web.get("/feed")
 def shell():
     """The single-page app's shell."""
+    return _shell()
+
+
+@web.get("/creators/<uuid:creator_id>")
+def creator_page(creator_id):
+    """The shell, opened at a creator's page."""
     return _shell()
 
 
 @web.get("/party/<uuid:party_id>")
 def party_room(party_id):
     """The shell, opened at a party room."""
+    return _shell()
+
+
+@web.get("/users/<uuid:user_id>")
+def user_page(user_id):
+    """The shell, opened at someone's profile."""
     return _shell()
 
 

@@ -8,7 +8,7 @@ import { describe, onPresence } from "../people.js";
 import { statusRegion } from "./forms.js";
 
 function person(user, ...actions) {
-  return h("li", { class: "person-row", dataset: { user: user.id } }, h("span", { class: "person-name" }, nameOf(user)), h("span", { class: "row" }, actions));
+  return h("li", { class: "person-row", dataset: { user: user.id } }, h("a", { class: "person-name", href: `/users/${user.id}` }, nameOf(user)), h("span", { class: "row" }, actions));
 }
 
 function button(label, onclick, kind = "secondary") {
@@ -28,6 +28,18 @@ function showPresence(list, p) {
   }
   line.dataset.status = p.status;
   line.textContent = describe(p);
+}
+
+const DID = { hosted_party: "hosted", joined_party: "joined", uploaded_video: "uploaded" };
+
+/** Friends' recent activity: "Bob hosted “Film night”", the party linked to its room. */
+function showActivity(list, items) {
+  replace(list, items.map((item) => {
+    const thing = item.party || item.video;
+    const title = item.party ? h("a", { href: `/party/${item.party.id}` }, `“${thing.title}”`) : `“${thing.title}”`;
+    return h("li", { class: "person-row" }, h("span", { class: "person-name" }, `${nameOf(item.user)} ${DID[item.kind]} `, title), h("span", { class: "muted" }, new Date(item.at).toLocaleString()));
+  }));
+  if (!items.length) list.append(h("li", { class: "muted" }, "Nothing yet."));
 }
 
 /** Replace a row's actions with a small report form (reason, details, Send). */
@@ -53,6 +65,7 @@ export async function friends(outlet) {
     suggested: h("ul", { class: "people-list", "aria-label": "People you may know" }),
     found: h("ul", { class: "people-list", "aria-label": "Search results" }),
     blocked: h("ul", { class: "people-list", "aria-label": "Blocked" }),
+    activity: h("ul", { class: "people-list", "aria-label": "What friends did" }),
   };
   const query = h("input", { type: "search", name: "q", minlength: "2", maxlength: "100", "aria-label": "Search people" });
   const search = h("form", { class: "row search" }, query, h("button", { type: "submit" }, "Search"));
@@ -62,6 +75,7 @@ export async function friends(outlet) {
       h("h1", {}, "Friends"),
       status,
       section("Your friends", lists.friends),
+      section("What friends did", lists.activity),
       section("Requests", h("h3", {}, "Sent to you"), lists.incoming, h("h3", {}, "Sent by you"), lists.outgoing),
       section("Find people", search, lists.found),
       section("People you may know", lists.suggested),
@@ -84,13 +98,14 @@ export async function friends(outlet) {
     openReport(event.target.closest("li"), user, (body) => act(api.post("/api/users/report/", body), `Thank you: ${nameOf(user)} was reported to the moderators.`));
 
   async function load() {
-    const [mine, pending, maybe, blocked, seen] = await Promise.all([
+    const [mine, pending, maybe, blocked, seen, activity] = await Promise.all([
       api.get("/api/users/friends/?page_size=100"),
       api.get("/api/users/friends/requests/"),
       api.get("/api/users/friends/suggestions/"),
       api.get("/api/users/blocked/"),
       api.get("/api/users/online-status/"),
-    ]).catch(() => [{ results: [] }, { incoming: [], outgoing: [] }, [], [], { friends: [] }]);
+      api.get("/api/users/friends/activity/?page_size=20"),
+    ]).catch(() => [{ results: [] }, { incoming: [], outgoing: [] }, [], [], { friends: [] }, { results: [] }]);
     const empty = (list, text) => (list.childElementCount ? null : list.append(h("li", { class: "muted" }, text)));
     replace(lists.friends, mine.results.map((f) => person(f, button("Remove", () => act(api.request("DELETE", `/api/users/friends/${f.id}/remove/`), `${nameOf(f)} removed.`)), button("Block", () => block(f), "danger"))));
     empty(lists.friends, "No friends yet: find people below.");
@@ -103,6 +118,7 @@ export async function friends(outlet) {
     empty(lists.suggested, "No suggestions yet.");
     replace(lists.blocked, blocked.map((b) => person(b.user, button("Unblock", () => act(api.post("/api/users/unblock/", { user_id: b.user.id }), `${nameOf(b.user)} is unblocked.`)))));
     empty(lists.blocked, "Nobody.");
+    showActivity(lists.activity, activity.results);
   }
 
   search.addEventListener("submit", async (event) => {

@@ -12,6 +12,21 @@ function when(iso) {
   return Number.isNaN(date.getTime()) ? "" : date.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 }
 
+/** A "☆ Favorite" button: adds the party to your favorites (seen on the Library page). */
+function favoriteButton(party) {
+  const button = h("button", { type: "button", class: "secondary small favorite", "aria-label": `Add ${party.title} to favorites` }, "☆ Favorite");
+  button.addEventListener("click", async () => {
+    try {
+      await api.post("/api/users/favorites/add/", { content_type: "party", content_id: party.id });
+      button.textContent = "★ Favorite";
+      button.disabled = true;
+    } catch {
+      button.textContent = "Could not add";
+    }
+  });
+  return button;
+}
+
 /** One party as a card: title linking to its room, host, status, people online (not once ended). */
 export function partyCard(party, me) {
   const online = party.online_count || 0;
@@ -30,6 +45,7 @@ export function partyCard(party, me) {
       // An ended party has nobody watching to count: its "Ended" badge says it all.
       party.status === "ended" ? null : h("span", { class: `online${online ? " watched" : ""}` }, online === 1 ? "1 watching" : `${online} watching`),
     ),
+    me ? favoriteButton(party) : null,
   );
 }
 

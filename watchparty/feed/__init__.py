@@ -1,0 +1,1 @@
+"""Follows and the creator feed: posts (public or for chosen tiers), likes, comments."""

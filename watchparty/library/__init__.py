@@ -1,0 +1,1 @@
+"""Your library: what you watched (recorded from playback) and what you marked as a favorite."""
