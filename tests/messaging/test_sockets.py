@@ -40,6 +40,7 @@ def test_a_socket_send_is_acked_after_commit_and_reaches_every_members_connectio
     marker = dm.start(dm.cy, dm.ada).get_json()["id"]
     dm.send(dm.cy, marker, message="marker")
     ada.wait_for("message", lambda m: m["text"] == "marker")
+    cy.wait_for("message", lambda m: m["text"] == "marker")  # each socket hears in its own time
     assert [m["text"] for m in cy.received("message")] == ["marker"]  # not Ada and Bob's
 
 

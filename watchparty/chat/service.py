@@ -1,7 +1,7 @@
 """Chat messages: one `send` for sockets and REST alike, history, deletion, counts."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -10,10 +10,10 @@ from watchparty.chat import rules, sanctions
 from watchparty.chat.models import TEXT, ChatMessage
 from watchparty.chat.schemas import dump_message, dump_messages
 from watchparty.chat.settings import settings_of
-from watchparty.common.pagination import paginate
+from watchparty.common.pagination import history_bound, paginate
 from watchparty.common.realtime import CHAT_NS
 from watchparty.common.types import utcnow
-from watchparty.errors import Forbidden, NotFound, ValidationError
+from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.parties import broadcast as party_broadcast
 from watchparty.parties.access import get_party, require_member
@@ -91,16 +91,8 @@ def send(
 
 
 def _moment(party_id, value: str, field: str) -> datetime:
-    """A history bound: a message id of the party (its time) or an ISO 8601 time."""
-    try:
-        return _visible(party_id, uuid.UUID(value)).created_at
-    except ValueError:
-        pass
-    try:
-        moment = datetime.fromisoformat(value.strip().replace(" ", "+"))
-    except ValueError:
-        raise ValidationError(errors={field: ["Use an ISO 8601 time or a message id."]}) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """A history bound: a message id of this party (its time) or an ISO 8601 time."""
+    return history_bound(value, field, lambda message_id: _visible(party_id, message_id).created_at)
 
 
 def history(party_id: uuid.UUID, user_id: uuid.UUID, query: dict) -> dict:

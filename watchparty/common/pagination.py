@@ -1,11 +1,14 @@
 """PaginatedResponse for every list: results, count, next, previous, page_size, pages."""
 
 import math
+import uuid
+from datetime import UTC, datetime
 
 import marshmallow as ma
 from flask import request
 from sqlalchemy import Select, func, select
 
+from watchparty.errors import ValidationError
 from watchparty.extensions import db
 
 MAX_PAGE_SIZE = 100
@@ -78,3 +81,17 @@ def page_dict(results: list, total: int, page: int, page_size: int) -> dict:
         "current_page": page,
         "total_pages": pages,
     }
+
+
+def history_bound(value: str, field: str, time_of_id) -> datetime:
+    """A `before`/`after` bound of a message history: a message id (`time_of_id(uuid)` gives its
+    time, raising NotFound for a stranger's) or an ISO 8601 time (UTC when it names no zone)."""
+    try:
+        return time_of_id(uuid.UUID(value))
+    except ValueError:
+        pass
+    try:
+        moment = datetime.fromisoformat(value.strip().replace(" ", "+"))
+    except ValueError:
+        raise ValidationError(errors={field: ["Use an ISO 8601 time or a message id."]}) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

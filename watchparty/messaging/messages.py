@@ -1,14 +1,14 @@
 """Messages of a conversation: one `send` for sockets and REST alike, history, typing."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Select, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from watchparty.common.pagination import paginate
+from watchparty.common.pagination import history_bound, paginate
 from watchparty.common.types import utcnow
-from watchparty.errors import Forbidden, NotFound, ValidationError
+from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.messaging import access, rules
 from watchparty.messaging.models import (
@@ -144,16 +144,10 @@ def send(
 
 
 def _moment(conversation_id, value: str, field: str) -> datetime:
-    """A history bound: a message id of the conversation (its time) or an ISO 8601 time."""
-    try:
-        return message_of(conversation_id, uuid.UUID(value)).created_at
-    except ValueError:
-        pass
-    try:
-        moment = datetime.fromisoformat(value.strip().replace(" ", "+"))
-    except ValueError:
-        raise ValidationError(errors={field: ["Use an ISO 8601 time or a message id."]}) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """A history bound: a message id of this conversation (its time) or an ISO 8601 time."""
+    return history_bound(
+        value, field, lambda message_id: message_of(conversation_id, message_id).created_at
+    )
 
 
 def history(conversation_id: uuid.UUID, user_id: uuid.UUID, query: dict) -> dict:
