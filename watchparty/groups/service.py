@@ -26,6 +26,7 @@ from watchparty.groups.models import (
     Group,
     GroupInvitation,
     GroupMember,
+    GroupParty,
 )
 
 
@@ -75,6 +76,9 @@ def delete_group(user, group_id: uuid.UUID) -> None:
     the parties themselves go on."""
     group = get_group(group_id, lock=True)
     require_owner(group, user.id)
+    # Explicit, not ON DELETE CASCADE: the embedded SQLite does not enforce foreign keys.
+    for model in (GroupMember, GroupInvitation, GroupParty):
+        db.session.execute(delete(model).where(model.group_id == group.id))
     db.session.delete(group)
     db.session.commit()
 

@@ -21,9 +21,21 @@ def forget_conversations(user: User) -> None:
         update(Conversation).where(Conversation.created_by == user.id).values(created_by=None)
     )
     empty = ~exists().where(ConversationMember.conversation_id == Conversation.id)
+    gone = list(db.session.scalars(select(Conversation.id).where(Conversation.id.in_(ids), empty)))
+    if not gone:
+        return
+    # Explicit, not ON DELETE CASCADE: the embedded SQLite does not enforce foreign keys.
+    opts = {"synchronize_session": False}
     db.session.execute(
-        delete(Conversation).where(Conversation.id.in_(ids), empty),
-        execution_options={"synchronize_session": False},
+        update(Conversation).where(Conversation.id.in_(gone)).values(last_message_id=None),
+        execution_options=opts,
+    )
+    db.session.execute(
+        delete(DirectMessage).where(DirectMessage.conversation_id.in_(gone)),
+        execution_options=opts,
+    )
+    db.session.execute(
+        delete(Conversation).where(Conversation.id.in_(gone)), execution_options=opts
     )
 
 
