@@ -123,7 +123,12 @@ class PostImageUploadSchema(ma.Schema):
 class MediaQuerySchema(ma.Schema):
     """The media token a post's `image_url` carries."""
 
-    token = ma.fields.String(load_default=None, validate=_validate.Length(max=1000))
+    # A URL-safe signed token (itsdangerous): base64url characters and dots, nothing else, so a
+    # maximal one still fits in a request line.
+    token = ma.fields.String(
+        load_default=None,
+        validate=[_validate.Length(max=1000), _validate.Regexp(r"^[A-Za-z0-9._-]*$")],
+    )
 
 
 class LikeStatusSchema(ma.Schema):
