@@ -11,7 +11,7 @@ from werkzeug.datastructures import FileStorage
 from watchparty.errors import TooLarge, UnsupportedMedia, ValidationError
 from watchparty.extensions import db
 from watchparty.storage import storage
-from watchparty.users.avatar import IMAGE_ERRORS
+from watchparty.storage.images import IMAGE_ERRORS
 from watchparty.videos import keys, pipeline
 from watchparty.videos.containers import HEAD_BYTES, sniff
 from watchparty.videos.models import COMPLETED, FORM, Video, VideoUpload
