@@ -9,6 +9,8 @@ it too. Changes go out live on `/people` to each friend's own room.
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
 from watchparty.common.realtime import PEOPLE_NS, user_room
 from watchparty.extensions import db, socketio
 from watchparty.friends import service
@@ -56,8 +58,8 @@ def seen_by(viewer_id: uuid.UUID, friend: User, state: dict | None = None) -> di
 def friends_status(user: User) -> dict:
     """`/api/users/online-status/`: each friend's presence, online ones first."""
     ids = service.friend_ids(user.id)
-    people = [db.session.get(User, friend_id) for friend_id in ids]
-    rows = [seen_by(user.id, friend) for friend in people if friend is not None]
+    people = db.session.scalars(select(User).where(User.id.in_(ids))) if ids else []
+    rows = [seen_by(user.id, friend) for friend in people]
     order = {online.ONLINE: 0, online.AWAY: 1, online.OFFLINE: 2}
     rows.sort(key=lambda row: (order[row["status"]], (row["user"].display_name or "").lower()))
     counted = sum(1 for row in rows if row["status"] != online.OFFLINE)

@@ -37,7 +37,7 @@ def watch_history(query):
 @blp.response(200, ClearedSchema)
 def clear_history():
     """Clear your whole watch history."""
-    return {"success": True, "deleted": service.clear(_me())}
+    return service.clear(_me())
 
 
 @blp.delete("/watch-history/<uuid:entry_id>/")
@@ -64,8 +64,7 @@ def favorites(query):
 @blp.response(201, FavoriteAddedSchema)
 def add_favorite(body):
     """Mark a video or party you can see as a favorite (again: the same one, `created` false)."""
-    row, created = service.add_favorite(_me(), body["content_type"], body["content_id"])
-    return {"success": True, "created": created, "favorite": row}
+    return service.add_favorite(_me(), body["content_type"], body["content_id"])
 
 
 @blp.delete("/favorites/<uuid:favorite_id>/remove/")

@@ -76,11 +76,11 @@ def forget(user, entry_id: uuid.UUID) -> None:
     db.session.commit()
 
 
-def clear(user) -> int:
-    """Delete your whole history; how many entries went."""
+def clear(user) -> dict:
+    """Delete your whole history: {success, deleted} (how many entries went)."""
     done = db.session.execute(delete(WatchEntry).where(WatchEntry.user_id == user.id))
     db.session.commit()
-    return done.rowcount
+    return {"success": True, "deleted": done.rowcount}
 
 
 def _item(user, content_type: str, content_id: uuid.UUID):
@@ -92,8 +92,9 @@ def _item(user, content_type: str, content_id: uuid.UUID):
     return party
 
 
-def add_favorite(user, content_type: str, content_id: uuid.UUID) -> tuple[Shown, bool]:
-    """Mark a video or party you can see as a favorite; again changes nothing. (row, created)"""
+def add_favorite(user, content_type: str, content_id: uuid.UUID) -> dict:
+    """Mark a video or party you can see as a favorite; again changes nothing (`created`
+    false): {success, created, favorite}."""
     item = _item(user, content_type, content_id)
     created = insert_once(
         Favorite,
@@ -112,7 +113,7 @@ def add_favorite(user, content_type: str, content_id: uuid.UUID) -> tuple[Shown,
             Favorite.content_id == content_id,
         )
     )
-    return _shown(row, item), created
+    return {"success": True, "created": created, "favorite": _shown(row, item)}
 
 
 def _shown(row: Favorite, item) -> Shown:
