@@ -5,7 +5,7 @@ admin, else its longest member, else goes)."""
 from sqlalchemy import case, delete, select
 
 from watchparty.extensions import db
-from watchparty.groups import party_links
+from watchparty.groups import party_links, service
 from watchparty.groups.models import ADMIN, OWNER, Group, GroupInvitation, GroupMember
 from watchparty.parties import access as party_access
 from watchparty.users import deletion
@@ -27,7 +27,7 @@ def leave_all_groups(user) -> None:
     for group in db.session.scalars(select(Group).where(Group.owner_id == user.id)).all():
         heir = _successor(group.id, user.id)
         if heir is None:
-            db.session.delete(group)
+            service.remove(group)
         else:
             heir.role, group.owner_id = OWNER, heir.user_id
     db.session.flush()

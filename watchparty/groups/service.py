@@ -76,11 +76,16 @@ def delete_group(user, group_id: uuid.UUID) -> None:
     the parties themselves go on."""
     group = get_group(group_id, lock=True)
     require_owner(group, user.id)
+    remove(group)
+    db.session.commit()
+
+
+def remove(group: Group) -> None:
+    """Delete a group and its members, invitations and party links (no commit)."""
     # Explicit, not ON DELETE CASCADE: the embedded SQLite does not enforce foreign keys.
     for model in (GroupMember, GroupInvitation, GroupParty):
         db.session.execute(delete(model).where(model.group_id == group.id))
     db.session.delete(group)
-    db.session.commit()
 
 
 def join(user, group_id: uuid.UUID):
