@@ -9,8 +9,11 @@ import * as session from "./session.js";
 import { signin, signup } from "./views/auth.js";
 import { creatorPage, feedPage } from "./views/feed.js";
 import { friends } from "./views/friends.js";
+import { groupPage } from "./views/group_page.js";
+import { groupsPage } from "./views/groups.js";
 import { join } from "./views/join.js";
 import { library } from "./views/library.js";
+import { messages } from "./views/messages.js";
 import { userPage } from "./views/user_page.js";
 import { lobby } from "./views/lobby.js";
 import { profile } from "./views/profile.js";
@@ -24,6 +27,9 @@ route("/profile", profile);
 route("/upload", upload);
 route("/friends", friends);
 route("/library", library);
+route("/messages", messages);
+route("/groups", groupsPage);
+route("/groups/:id", groupPage);
 route("/users/:id", userPage);
 route("/feed", feedPage);
 route("/creators/:id", creatorPage, { auth: false });
@@ -57,6 +63,8 @@ function renderNav(nav) {
     h("a", { href: "/" }, "Lobby"),
     h("a", { href: "/upload" }, "Upload"),
     h("a", { href: "/friends" }, "Friends"),
+    h("a", { href: "/messages" }, "Messages"),
+    h("a", { href: "/groups" }, "Groups"),
     h("a", { href: "/library" }, "Library"),
     h("a", { href: "/feed" }, "Feed"),
     h("a", { href: "/profile", "aria-label": "Your profile" }, me.display_name || me.first_name || "Profile"),

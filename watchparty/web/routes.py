@@ -37,6 +37,8 @@ def _shell():
 @web.get("/friends")
 @web.get("/library")
 @web.get("/feed")
+@web.get("/messages")
+@web.get("/groups")
 def shell():
     """The single-page app's shell."""
     return _shell()
@@ -45,6 +47,12 @@ def shell():
 @web.get("/creators/<uuid:creator_id>")
 def creator_page(creator_id):
     """The shell, opened at a creator's page."""
+    return _shell()
+
+
+@web.get("/groups/<uuid:group_id>")
+def group_page(group_id):
+    """The shell, opened at a group's page."""
     return _shell()
 
 

@@ -52,6 +52,9 @@ export function lobby(outlet) {
     partySection({ id: "public-parties", title: "Live now and public", path: "/api/parties/public/?page_size=12", empty: "No public parties right now. Start one!", me }),
     partySection({ id: "trending-parties", title: "Trending", path: "/api/parties/trending/?page_size=6", empty: "Nothing is trending yet.", me }),
   ];
+  // Parties hosted for your groups (private ones too): shown only when there is one.
+  const groups = partySection({ id: "group-parties", title: "Your groups' parties", path: "/api/social/groups/parties/?page_size=12", empty: "", me, hideEmpty: true });
+  sections.splice(1, 0, groups);
   outlet.append(
     h(
       "div",

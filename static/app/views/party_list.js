@@ -37,6 +37,7 @@ export function partyCard(party, me) {
     { class: `party-card card status-${party.status}`, dataset: { partyId: party.id } },
     h("h3", { class: "party-title" }, h("a", { href: `/party/${party.id}` }, party.title)),
     h("p", { class: "party-host muted" }, mine ? "Hosted by you" : `Hosted by ${nameOf(party.host, "someone")}`),
+    party.group_name ? h("p", { class: "party-group muted" }, `For the group ${party.group_name}`) : null,
     h(
       "p",
       { class: "party-meta" },
@@ -53,9 +54,9 @@ export function partyCard(party, me) {
  * A lobby section listing parties from `path`; returns {element, load}. `load()` (re)fetches
  * and re-renders; the first load shows "Loading…", later ones keep the old cards until done.
  */
-export function partySection({ id, title, path, empty, me }) {
+export function partySection({ id, title, path, empty, me, hideEmpty = false }) {
   const list = h("div", { class: "party-list", "aria-busy": "true" }, h("p", { class: "muted" }, "Loading…"));
-  const element = h("section", { class: "lobby-section", id, "aria-labelledby": `${id}-title` }, h("h2", { id: `${id}-title` }, title), list);
+  const element = h("section", { class: "lobby-section", id, "aria-labelledby": `${id}-title`, hidden: hideEmpty }, h("h2", { id: `${id}-title` }, title), list);
 
   // Resolves when the list is drawn (never rejects: failures are drawn too).
   async function load() {
@@ -63,6 +64,7 @@ export function partySection({ id, title, path, empty, me }) {
     try {
       const page = await api.get(path);
       const parties = page.results || [];
+      element.hidden = hideEmpty && !parties.length; // a section that only shows when it has some
       if (!parties.length) replace(list, h("p", { class: "empty muted" }, empty));
       else replace(list, h("ul", { class: "party-grid" }, parties.map((p) => partyCard(p, me))));
     } catch (error) {
