@@ -1,5 +1,6 @@
 """Who sees a post's body and media: everyone for a public post; for a gated one its creator
-and the holders of an active subscription to one of its tiers. Decided here, once."""
+and the holders of an active subscription to one of its tiers. A creator who blocked someone,
+and their posts, do not exist for that person. Decided here, once."""
 
 import uuid
 
@@ -10,13 +11,18 @@ from watchparty.creators.models import CreatorProfile, CreatorSubscription
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
 from watchparty.feed.models import PUBLIC, Post, PostTier
+from watchparty.friends.blocks import blocked_by
 from watchparty.users.models import ACTIVE, User
 
 
-def creator(creator_id: uuid.UUID) -> CreatorProfile:
-    """An active user's creator profile, or 404 `creator_not_found`."""
+def _hidden(creator_id: uuid.UUID, viewer: User | None) -> bool:
+    return viewer is not None and blocked_by(creator_id, viewer.id)
+
+
+def creator(creator_id: uuid.UUID, viewer: User | None = None) -> CreatorProfile:
+    """An active user's creator profile, or 404 `creator_not_found` (also to a blocked viewer)."""
     profile = db.session.get(CreatorProfile, creator_id)
-    if profile is None or profile.user.status != ACTIVE:
+    if profile is None or profile.user.status != ACTIVE or _hidden(creator_id, viewer):
         raise NotFound("No such creator.", code="creator_not_found")
     return profile
 
@@ -56,17 +62,17 @@ def can_see(post: Post, viewer_id: uuid.UUID | None) -> bool:
     return sees_body(post, viewer_id, entitled_tier_ids(viewer_id))
 
 
-def post(post_id: uuid.UUID) -> Post:
-    """A post of an active creator, or 404 `post_not_found`."""
+def post(post_id: uuid.UUID, viewer: User | None = None) -> Post:
+    """A post of an active creator, or 404 `post_not_found` (also to a viewer they blocked)."""
     found = db.session.get(Post, post_id)
-    if found is None or found.creator.user.status != ACTIVE:
+    if found is None or found.creator.user.status != ACTIVE or _hidden(found.creator_id, viewer):
         raise NotFound("No such post.", code="post_not_found")
     return found
 
 
 def readable_post(user: User | None, post_id: uuid.UUID) -> Post:
     """A post whose body the caller sees; 403 `post_locked` for a gated post they do not."""
-    found = post(post_id)
+    found = post(post_id, user)
     if not can_see(found, user.id if user else None):
         raise Forbidden("Subscribe to a tier of this post to see it.", code="post_locked")
     return found

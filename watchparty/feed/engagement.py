@@ -11,6 +11,7 @@ from watchparty.extensions import db
 from watchparty.feed import access
 from watchparty.feed.models import PostComment, PostLike
 from watchparty.users.models import ACTIVE, User
+from watchparty.users.service import hidden_from
 
 
 def _likes(post_id: uuid.UUID, user: User) -> dict:
@@ -38,12 +39,15 @@ def unlike(user: User, post_id: uuid.UUID) -> dict:
 
 
 def comments(user: User | None, post_id: uuid.UUID, page: int, page_size: int) -> dict:
-    """A readable post's comments by active users, oldest first."""
+    """A readable post's comments by active users (not those the caller blocked), oldest
+    first."""
     post = access.readable_post(user, post_id)
+    hidden = list(hidden_from(user.id)) if user else []
     stmt = (
         select(PostComment)
         .join(User, User.id == PostComment.author_id)
         .where(PostComment.post_id == post.id, User.status == ACTIVE)
+        .where(PostComment.author_id.not_in(hidden))
         .order_by(PostComment.created_at, PostComment.id)
     )
     return paginate(stmt, page, page_size)

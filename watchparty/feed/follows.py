@@ -32,7 +32,7 @@ def follows(user_id: uuid.UUID | None, creator_id: uuid.UUID) -> bool:
 
 def status(user: User | None, creator_id: uuid.UUID) -> dict:
     """Whether the caller follows the creator, and the creator's follower count."""
-    profile = access.creator(creator_id)
+    profile = access.creator(creator_id, user)
     return {
         "creator_id": profile.user_id,
         "following": follows(user.id if user else None, profile.user_id),
@@ -41,14 +41,23 @@ def status(user: User | None, creator_id: uuid.UUID) -> dict:
 
 
 def follow(user: User, creator_id: uuid.UUID) -> dict:
-    """Follow a creator; following again changes nothing. 400 `self_follow` for oneself."""
-    profile = access.creator(creator_id)
+    """Follow a creator; following again changes nothing. 400 `self_follow` for oneself; 404
+    for a creator who blocked the caller."""
+    profile = access.creator(creator_id, user)
     if profile.user_id == user.id:
         raise ValidationError("You cannot follow yourself.", code="self_follow")
     # ON CONFLICT DO NOTHING on the pair's primary key: concurrent follows make one row.
     insert_once(Follow, missing="No such creator.", follower_id=user.id, creator_id=creator_id)
     db.session.commit()
     return status(user, creator_id)
+
+
+def end_between(blocker_id: uuid.UUID, blocked_id: uuid.UUID) -> None:
+    """A block ends follows both ways (the friends hook; the block's commit stores it)."""
+    pair = [blocker_id, blocked_id]
+    db.session.execute(
+        delete(Follow).where(Follow.follower_id.in_(pair), Follow.creator_id.in_(pair))
+    )
 
 
 def unfollow(user: User, creator_id: uuid.UUID) -> dict:

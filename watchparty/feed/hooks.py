@@ -1,13 +1,15 @@
 """What the feed domain adds to the domains below it: who may play a private video attached
-to a post (videos), and what goes when an account is deleted (users)."""
+to a post (videos), what goes when an account is deleted (users) and what a block ends
+(friends: follows)."""
 
 from collections.abc import Callable
 
 from sqlalchemy import delete, or_, select
 
 from watchparty.extensions import db
-from watchparty.feed import access
+from watchparty.feed import access, follows
 from watchparty.feed.models import Follow, Post, PostComment, PostLike
+from watchparty.friends import blocks
 from watchparty.storage import storage
 from watchparty.users import deletion
 from watchparty.users.models import User
@@ -36,3 +38,4 @@ def register() -> None:
     """Attach the feed domain's contributions (called once by the blueprint table)."""
     deletion.register_cleanup(remove_account_content)
     video_access.viewer_grants.register(access.grants_video)
+    blocks.ended_by_block.register(follows.end_between)

@@ -13,6 +13,7 @@ from watchparty.extensions import db
 from watchparty.feed import access, media
 from watchparty.feed.follows import followed_ids
 from watchparty.feed.models import Post, PostComment, PostLike
+from watchparty.friends.blocks import blockers_of
 from watchparty.users.models import ACTIVE, User
 
 
@@ -64,13 +65,15 @@ def _newest(stmt):
 
 
 def feed(viewer: User, page: int, page_size: int) -> dict:
-    """Posts of the creators the caller follows or subscribes to, newest first."""
+    """Posts of the creators the caller follows or subscribes to (not of those who blocked the
+    caller), newest first."""
     subscribed = select(CreatorSubscription.creator_id).where(
         CreatorSubscription.subscriber_id == viewer.id, CreatorSubscription.status.in_(ENTITLED)
     )
     stmt = _newest(
         select(Post).where(
-            or_(Post.creator_id.in_(followed_ids(viewer.id)), Post.creator_id.in_(subscribed))
+            or_(Post.creator_id.in_(followed_ids(viewer.id)), Post.creator_id.in_(subscribed)),
+            Post.creator_id.not_in(blockers_of(viewer.id)),
         )
     )
     return paginate(stmt, page, page_size, dump=lambda rows: present(rows, viewer))
@@ -78,11 +81,11 @@ def feed(viewer: User, page: int, page_size: int) -> dict:
 
 def creator_posts(viewer: User | None, creator_id: uuid.UUID, page: int, page_size: int) -> dict:
     """A creator's posts, newest first, locked where the caller does not see them."""
-    profile: CreatorProfile = access.creator(creator_id)
+    profile: CreatorProfile = access.creator(creator_id, viewer)
     stmt = _newest(select(Post).where(Post.creator_id == profile.user_id))
     return paginate(stmt, page, page_size, dump=lambda rows: present(rows, viewer))
 
 
 def one(viewer: User | None, post_id: uuid.UUID) -> Shown:
     """One post as the caller sees it (locked or not)."""
-    return present([access.post(post_id)], viewer)[0]
+    return present([access.post(post_id, viewer)], viewer)[0]

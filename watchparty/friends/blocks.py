@@ -1,21 +1,31 @@
 """Blocking: a blocked user cannot ask you to be friends, see your profile or join the parties
-you host; blocking ends a friendship and any pending request between you."""
+you host; blocking ends a friendship and any pending request between you (and, through
+`ended_by_block`, what higher domains keep between you, such as follows)."""
 
 import uuid
 
 from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from watchparty.common.hooks import Hook
 from watchparty.errors import NotFound, ValidationError
 from watchparty.extensions import db
 from watchparty.friends.models import Block, FriendLink
 from watchparty.users.models import User
+
+# fn(blocker_id, blocked_id): what a block ends in a higher domain (follows), in its transaction.
+ended_by_block = Hook("friends.ended_by_block")
 
 
 def blocked_by(blocker_id: uuid.UUID, blocked_id: uuid.UUID) -> bool:
     """Whether `blocker_id` blocked `blocked_id`."""
     query = exists().where(Block.blocker_id == blocker_id, Block.blocked_id == blocked_id)
     return bool(db.session.scalar(select(query)))
+
+
+def blockers_of(user_id: uuid.UUID):
+    """A subquery of the ids of everyone who blocked the user."""
+    return select(Block.blocker_id).where(Block.blocked_id == user_id)
 
 
 def between(a: uuid.UUID, b: uuid.UUID) -> bool:
@@ -42,6 +52,7 @@ def block(user: User, target: User) -> Block:
     db.session.execute(
         delete(FriendLink).where(FriendLink.low_id == low, FriendLink.high_id == high)
     )
+    ended_by_block.run(user.id, target.id)
     try:
         db.session.commit()
     except IntegrityError:  # the same block, made a moment ago by another request: keep it
