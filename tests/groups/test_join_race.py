@@ -6,7 +6,9 @@ import threading
 import requests
 
 from tests.groups.kit import create
+from tests.helpers import assert_error
 from watchparty.extensions import db
+from watchparty.groups import service
 from watchparty.groups.models import GroupMember
 
 
@@ -33,3 +35,17 @@ def test_two_joins_at_once_make_one_membership(client, live_server, users):
     db.session.expire_all()
     mine = db.session.query(GroupMember).filter_by(user_id=bob.id).count()
     assert mine == len(groups)
+
+
+def test_a_join_that_lost_the_race_past_the_check_is_told_it_is_in(client, users, monkeypatch):
+    """The moment the threads above aim at, made certain: the early membership check misses a
+    row another request has just stored, and the unique pair turns the insert into a 409."""
+    owner, bob = users.create(), users.create()
+    group_id = create(client, users, owner, name="Club")["id"]
+    url = f"/api/social/groups/{group_id}/join/"
+    headers = users.session_headers(bob)
+    assert client.post(url, headers=headers).status_code == 200
+    monkeypatch.setattr(service, "membership", lambda *args: None)  # the check saw nothing yet
+    assert_error(client.post(url, headers=headers), 409, "already_member")
+    db.session.expire_all()
+    assert db.session.query(GroupMember).filter_by(user_id=bob.id).count() == 1
