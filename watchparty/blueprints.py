@@ -56,6 +56,8 @@ BLUEPRINTS = [
     ("watchparty.feed.routes", "/api/feed"),
     ("watchparty.feed.creator_routes", "/api/creators"),
     ("watchparty.feed.user_routes", "/api/users"),
+    ("watchparty.notifications.routes", "/api/notifications"),
+    ("watchparty.notifications.user_routes", "/api/users"),
 ]
 
 
@@ -71,6 +73,7 @@ def namespaces() -> list:
         CHAT_NS,
         INTERACTIVE_NS,
         MESSAGING_NS,
+        NOTIFICATIONS_NS,
         PARTY_NS,
         PEOPLE_NS,
         VIDEOS_NS,
@@ -78,6 +81,7 @@ def namespaces() -> list:
     from watchparty.friends.events import PeopleNamespace
     from watchparty.interactive.events import InteractiveNamespace
     from watchparty.messaging.events import MessagingNamespace
+    from watchparty.notifications.events import NotificationsNamespace
     from watchparty.playback.events import PartyNamespace
     from watchparty.videos.events import VideosNamespace
 
@@ -88,6 +92,7 @@ def namespaces() -> list:
         (VideosNamespace, VIDEOS_NS),
         (MessagingNamespace, MESSAGING_NS),
         (PeopleNamespace, PEOPLE_NS),
+        (NotificationsNamespace, NOTIFICATIONS_NS),
     ]
 
 
@@ -103,10 +108,12 @@ def hooks() -> list:
     from watchparty.interactive.hooks import register as interactive
     from watchparty.library.hooks import register as library
     from watchparty.messaging.hooks import register as messaging
+    from watchparty.notifications.hooks import register as notifications
     from watchparty.parties.hooks import register as parties
     from watchparty.videos.hooks import register as videos
 
     return [
+        notifications,
         auth,
         videos,
         parties,

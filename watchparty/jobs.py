@@ -12,7 +12,7 @@ from watchparty.extensions import socketio
 
 log = logging.getLogger(__name__)
 
-QUEUES = ("default", "email", "transcode", "billing")
+QUEUES = ("default", "email", "transcode", "billing", "notify")
 # Embedded mode has no scheduler: a retry waits in its own thread, so keep the waits short.
 IN_PROCESS_MAX_WAIT = 30
 

@@ -17,6 +17,7 @@ from watchparty.interactive import models as interactive
 from watchparty.library import models as library
 from watchparty.messaging import models as messaging
 from watchparty.moderation import models as moderation
+from watchparty.notifications import models as notifications
 from watchparty.parties import invite_models as party_invites
 from watchparty.parties import models as parties
 from watchparty.playback import models as playback
@@ -27,6 +28,7 @@ from watchparty.videos import subtitle_models as video_subtitles
 
 MODULES = (
     users,
+    notifications,
     auth,
     videos,
     video_engagement,

@@ -11,6 +11,7 @@ CHAT_NS = "/chat"
 INTERACTIVE_NS = "/interactive"
 VIDEOS_NS = "/videos"
 MESSAGING_NS = "/messaging"
+NOTIFICATIONS_NS = "/notifications"  # each user's notifications, to their own room
 PEOPLE_NS = "/people"  # site-wide: friends' presence and invitations, to each user's own room
 PARTY_ROOM_PREFIX = "party:"
 USER_ROOM_PREFIX = "user:"

@@ -31,6 +31,8 @@ def deliver(message: dict) -> None:
     msg["From"] = current_app.config["MAIL_FROM"]
     msg["To"] = message["to"]
     msg["Subject"] = message["subject"]
+    for name, value in (message.get("headers") or {}).items():  # e.g. List-Unsubscribe
+        msg[name] = value
     msg.set_content(message["text"])
     msg.add_alternative(message["html"], subtype="html")
     url = current_app.config.get("MAIL_URL")

@@ -47,8 +47,27 @@ class PreferencesSchema(ma.Schema):
     )
 
 
+CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+MASTERS = ("email_notifications", "push_notifications")
+
+
+class ChannelSwitchesSchema(ma.Schema):
+    """Per kind of notification: which channels besides in-app it may use."""
+
+    email = StrictBoolean()
+    web_push = StrictBoolean()
+    mobile_push = StrictBoolean()
+
+
+def _clock():
+    return ma.fields.String(
+        allow_none=True, validate=ma.validate.Regexp(CLOCK, error="Use HH:MM, 24-hour.")
+    )
+
+
 class NotificationSettingsSchema(ma.Schema):
-    """Which notifications reach the user, and how."""
+    """Which notifications reach the user, and how: a master switch per channel, one switch per
+    topic, per-kind channel overrides (`channels`) and quiet hours (HH:MM, local time)."""
 
     email_notifications = StrictBoolean()
     push_notifications = StrictBoolean()
@@ -57,6 +76,31 @@ class NotificationSettingsSchema(ma.Schema):
     party_reminders = StrictBoolean()
     chat_mentions = StrictBoolean()
     marketing_emails = StrictBoolean()
+    friend_activity = StrictBoolean()
+    direct_messages = StrictBoolean()
+    group_invitations = StrictBoolean()
+    video_comments = StrictBoolean()
+    video_processing = StrictBoolean()
+    creator_income = StrictBoolean()
+    creator_posts = StrictBoolean()
+    billing = StrictBoolean()
+    moderation = StrictBoolean()
+    support = StrictBoolean()
+    announcements = StrictBoolean()
+    channels = ma.fields.Dict(
+        keys=ma.fields.String(validate=ma.validate.Length(min=1, max=40)),
+        values=ma.fields.Nested(ChannelSwitchesSchema),
+    )
+    quiet_hours_start = _clock()
+    quiet_hours_end = _clock()
+
+
+# The topic switches: every boolean but the channels' masters.
+TOPICS = tuple(
+    name
+    for name, f in NotificationSettingsSchema().fields.items()
+    if isinstance(f, StrictBoolean) and name not in MASTERS
+)
 
 
 class PrivacySettingsSchema(ma.Schema):
@@ -92,11 +136,10 @@ DEFAULTS = {
     "notifications": {
         "email_notifications": True,
         "push_notifications": True,
-        "party_invites": True,
-        "friend_requests": True,
-        "party_reminders": True,
-        "chat_mentions": True,
-        "marketing_emails": False,
+        **{topic: topic != "marketing_emails" for topic in TOPICS},
+        "channels": {},
+        "quiet_hours_start": None,
+        "quiet_hours_end": None,
     },
     "privacy": {
         "profile_visibility": "public",
@@ -118,6 +161,11 @@ def current(user: User, kind: str) -> dict:
 def update(user: User, kind: str, changes: dict) -> dict:
     """Store validated changes of one kind and return the effective settings."""
     stored = dict(getattr(user, COLUMNS[kind]) or {})
+    if "channels" in changes:  # per-kind overrides merge, kind by kind and channel by channel
+        channels = {k: dict(v) for k, v in (stored.get("channels") or {}).items()}
+        for name, switches in changes["channels"].items():
+            channels[name] = channels.get(name, {}) | switches
+        changes = changes | {"channels": channels}
     stored.update(changes)
     # A new dict (not an in-place change) so the ORM sees the JSON column changed.
     setattr(user, COLUMNS[kind], {k: v for k, v in stored.items() if k in DEFAULTS[kind]})

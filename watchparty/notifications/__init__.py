@@ -1,0 +1,1 @@
+"""Notifications: stored, live on /notifications, by email and push, per preferences."""
