@@ -58,6 +58,8 @@ BLUEPRINTS = [
     ("watchparty.feed.user_routes", "/api/users"),
     ("watchparty.notifications.routes", "/api/notifications"),
     ("watchparty.notifications.user_routes", "/api/users"),
+    ("watchparty.notifications.admin_routes", "/api/notifications"),
+    ("watchparty.notifications.staff_routes", "/api/admin"),
 ]
 
 

@@ -42,11 +42,15 @@ KINDS = {
         Kind("subscription_ending", "billing", "A subscription is ending", email=True),
         Kind("moderation_decision", "moderation", "Moderation decisions", email=True),
         Kind("support_reply", "support", "Replies to your support tickets", email=True),
-        Kind("broadcast", "announcements", "Announcements from the team", email=True),
+        Kind("broadcast", "announcements", "Announcements from the team"),
         Kind("marketing", "marketing_emails", "News and offers", email=True, push=False),
         Kind("test", "announcements", "Test notifications", email=False),
     )
 }
+
+
+# An admin broadcast's `type` and the kind it is sent as.
+BROADCAST_TYPES = {"announcement": "broadcast", "broadcast": "broadcast", "marketing": "marketing"}
 
 
 def kind(name: str) -> Kind:

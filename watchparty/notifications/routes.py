@@ -8,10 +8,10 @@ from watchparty.common.blueprint import Blueprint
 from watchparty.notifications import preferences, service, unsubscribe
 from watchparty.notifications.schemas import (
     NotificationPageSchema,
-    NotificationQuerySchema,
-    NotificationSchema,
     NotificationPreferencesSchema,
     NotificationPreferencesUpdateSchema,
+    NotificationQuerySchema,
+    NotificationSchema,
     ResultSchema,
     UnreadCountSchema,
     UnsubscribeSchema,
