@@ -159,3 +159,16 @@ def test_bad_admin_input_is_400_and_nothing_is_stored(client, users, path, body)
 def test_only_admins_may(client, users, method, path):
     response = getattr(client, method)(path, json={}, headers=users.session_headers(users.create()))
     assert_error(response, 403)
+
+
+def test_a_template_is_changed_and_deleted_and_its_name_stays_unique(client, users):
+    headers = users.session_headers(users.admin())
+    base = "/api/notifications/templates/"
+    first = client.post(base, headers=headers, json={"name": "a", "title": "t", "body": "b"})
+    client.post(base, headers=headers, json={"name": "b", "title": "t", "body": "b"})
+    url = f"{base}{first.get_json()['id']}/"
+    assert client.patch(url, headers=headers, json={"title": "New"}).get_json()["title"] == "New"
+    assert_error(client.patch(url, headers=headers, json={"name": "b"}), 409, "template_exists")
+    assert client.get(url, headers=headers).get_json()["name"] == "a"
+    assert client.delete(url, headers=headers).status_code == 204
+    assert_error(client.get(url, headers=headers), 404, "template_not_found")

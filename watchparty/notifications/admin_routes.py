@@ -16,6 +16,7 @@ from watchparty.notifications.admin_schemas import (
     DeliveryStatSchema,
     StatsSchema,
     TemplateSchema,
+    TemplateUpdateSchema,
 )
 
 blp = Blueprint("notification_admin", __name__, description="Notifications: admin")
@@ -48,7 +49,7 @@ def template(template_id: uuid.UUID):
 
 @blp.route("/templates/<uuid:template_id>/", methods=["PUT", "PATCH"])
 @admin_required
-@blp.arguments(TemplateSchema(partial=True))
+@blp.arguments(TemplateUpdateSchema(partial=True))
 @blp.response(200, TemplateSchema)
 def change_template(fields, template_id: uuid.UUID):
     """Change some of a template's fields."""

@@ -24,6 +24,10 @@ class TemplateSchema(ma.Schema):
     updated_at = UTCDateTimeField(dump_only=True)
 
 
+class TemplateUpdateSchema(TemplateSchema):
+    """Some of a template's fields (sent with partial=True)."""
+
+
 class ChannelSchema(ma.Schema):
     """A delivery channel and whether this server is configured for it."""
 
