@@ -4,11 +4,15 @@ preferences, the kind's default and quiet hours keep it from going."""
 
 from datetime import timedelta
 
+import pytest
+
 from tests.helpers import assert_error
 from watchparty.common.notify import notify
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
+from watchparty.notifications import delivery as delivery_module
 from watchparty.notifications.delivery import send_one
+from watchparty.notifications.errors import Retryable
 from watchparty.notifications.models import SENT, Delivery, Notification
 
 
@@ -97,3 +101,22 @@ def test_collapsed_events_send_one_email(users, run_jobs, smtp):
     run_jobs()
     assert db.session.query(Delivery).count() == 1
     assert db.session.query(Notification).one().message == "3 new tips"
+
+
+def test_a_mail_server_that_is_down_is_retried_and_a_later_try_sends(app, users, smtp, monkeypatch):
+    ada, bob = users.create(), users.create()
+    monkeypatch.setattr(delivery_module.send_one, "enqueue", lambda *args, **kw: None)
+    monkeypatch.setitem(app.config, "MAIL_URL", "smtp://127.0.0.1:9")  # nothing listens there
+    friend_request(ada, bob)
+    (delivery,) = db.session.query(Delivery).all()
+    with pytest.raises(Retryable):  # the job fails so that the queue tries again, with backoff
+        send_one(str(delivery.id))
+    db.session.expire_all()
+    delivery = db.session.get(Delivery, delivery.id)
+    assert (delivery.status, delivery.attempts) == ("queued", 1)
+    assert delivery.error.startswith("smtp:")
+    monkeypatch.setitem(app.config, "MAIL_URL", f"smtp://127.0.0.1:{smtp.port}")
+    send_one(str(delivery.id))  # the retry
+    db.session.expire_all()
+    assert db.session.get(Delivery, delivery.id).status == SENT
+    assert smtp.wait_for(ada.email)["Subject"] == "New friend request"

@@ -82,15 +82,16 @@ def fan_out(broadcast_id, kind_name, title, message, data, ids, after) -> int:
         }
         for u in wanted
     ]
+    by_id = {u.id: u for u in wanted}  # read before the commit expires the users
     _insert(rows)
     db.session.commit()
     stored = db.session.scalars(
         select(Notification).where(
-            Notification.collapse_key == key, Notification.user_id.in_([u.id for u in wanted])
+            Notification.collapse_key == key, Notification.user_id.in_(list(by_id))
         )
     ).all()
     _tell(stored)
-    _push(stored, {u.id: u for u in wanted})
+    _push(stored, by_id)
     return len(stored)
 
 

@@ -5,6 +5,9 @@ import uuid
 
 from watchparty.common.realtime import NOTIFICATIONS_NS, user_room
 from watchparty.extensions import socketio
+from watchparty.notifications.schemas import NotificationSchema
+
+_schema = NotificationSchema()  # one instance: building a schema costs more than a dump
 
 
 def _emit(user_id: uuid.UUID, event: str, payload: dict) -> None:
@@ -13,9 +16,7 @@ def _emit(user_id: uuid.UUID, event: str, payload: dict) -> None:
 
 def created(row, unread_count: int) -> None:
     """`notification` {notification, unread_count}: new, or a collapsed one that grew."""
-    from watchparty.notifications.schemas import NotificationSchema
-
-    body = {"notification": NotificationSchema().dump(row), "unread_count": unread_count}
+    body = {"notification": _schema.dump(row), "unread_count": unread_count}
     _emit(row.user_id, "notification", body)
 
 

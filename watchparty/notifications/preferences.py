@@ -54,11 +54,11 @@ def _quiet(user: User, prefs: dict, now: datetime) -> bool:
 
 def wants(user: User, name: str, channel: str, now: datetime | None = None) -> bool:
     """Whether a `name` notification goes to `user` on `channel` now."""
-    prefs = current(user)
-    if not prefs[kind(name).switch]:
+    if not settings.current(user, "notifications")[kind(name).switch]:
         return False
     if channel == IN_APP:
         return True
+    prefs = current(user)
     master = "email_notifications" if channel == EMAIL else "push_notifications"
     if channel not in (EMAIL, *PUSH) or not prefs[master] or not prefs["channels"][name][channel]:
         return False
