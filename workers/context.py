@@ -110,10 +110,13 @@ class AppWorker(SimpleWorker):
                 log.warning("heartbeat for job %s failed", job.id, exc_info=True)
 
     def run_maintenance_tasks(self) -> None:
-        """RQ's registry sweep; a scheduling worker of the billing queue also (re)starts the
-        reconciliation chain (at start-up, and again whenever the chain was lost)."""
+        """RQ's registry sweep; a scheduling worker of the default queue sends the reminders of
+        scheduled parties, one of the billing queue (re)starts the reconciliation chain (at
+        start-up, and again whenever the chain was lost)."""
         super().run_maintenance_tasks()
         scratch.sweep(Path((self.flask_app or app()).config["TRANSCODE_SCRATCH_DIR"]))
+        if self.scheduler is not None and "default" in self.queue_names():
+            self._remind_parties()
         if self.scheduler is None or "billing" not in self.queue_names():
             return
         from watchparty.billing.tasks import ensure_scheduled
@@ -123,6 +126,17 @@ class AppWorker(SimpleWorker):
                 ensure_scheduled()
         except Exception:  # a Redis blip: the next tick tries again
             log.warning("could not check the reconciliation schedule", exc_info=True)
+
+    def _remind_parties(self) -> None:
+        """Remind the members of scheduled parties starting soon (each party once, whichever
+        worker's tick gets there first)."""
+        from watchparty.parties.reminders import send_due
+
+        try:
+            with (self.flask_app or app()).app_context():
+                send_due()
+        except Exception:  # a database or Redis blip: the next tick tries again
+            log.warning("could not send party reminders", exc_info=True)
 
     def perform_job(self, job: Job, *args, **kwargs) -> bool:
         """Perform the job inside the app context."""

@@ -39,6 +39,11 @@ def to_major(minor: int | None, currency: str = "usd") -> float | None:
     return float(value.quantize(Decimal(1).scaleb(-exponent(currency)), ROUND_HALF_UP))
 
 
+def as_text(minor: int, currency: str = "usd") -> str:
+    """999, "usd" as "9.99 USD", for messages people read."""
+    return f"{to_major(minor, currency):.{exponent(currency)}f} {currency.upper()}"
+
+
 class MoneyField(ma.fields.Field):
     """An amount shown as 9.99 and parsed exactly into minor units (the currency's)."""
 

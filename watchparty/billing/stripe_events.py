@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import stripe
 
-from watchparty.billing import product_lines
+from watchparty.billing import notices, product_lines
 from watchparty.billing.event_models import FAILED, PROCESSED, WebhookEvent
 from watchparty.billing.stripe_api import client
 from watchparty.common.types import utcnow
@@ -134,4 +134,6 @@ def process(event_id: str) -> WebhookEvent | None:
     event.status, event.processed_at = PROCESSED, utcnow()
     event.error = None if handler else IGNORED
     db.session.commit()
+    if handler is not None:
+        notices.after_event(event)  # once: a processed event is never applied again
     return event

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from watchparty.chat import rules, sanctions
+from watchparty.chat import mentions, rules, sanctions
 from watchparty.chat.models import TEXT, ChatMessage
 from watchparty.chat.schemas import dump_message, dump_messages
 from watchparty.chat.settings import settings_of
@@ -87,6 +87,7 @@ def send(
             raise
         return known
     broadcast("message", dump_message(message), party.id)
+    mentions.notify_mentions(party, message)
     return message
 
 

@@ -16,10 +16,12 @@ from sqlalchemy.exc import IntegrityError
 
 from watchparty.billing.models import CREATOR_SUBSCRIPTION, ENTITLED, TIP, Payment
 from watchparty.common.types import utcnow
+from watchparty.creators import notices
 from watchparty.creators.models import CreatorProfile, CreatorSubscription, Tip
 from watchparty.extensions import db
 
 SUCCEEDED, FAILED, PENDING = "succeeded", "failed", "requires_action"
+INCOMPLETE = "incomplete"  # a subscription before its first payment
 
 
 def plain(obj) -> dict:
@@ -99,9 +101,12 @@ def _insert(stripe_subscription, moment: datetime) -> CreatorSubscription | None
     return row
 
 
-def _apply(row: CreatorSubscription, stripe_subscription, moment: datetime) -> None:
-    """Move an existing row to Stripe's state; the count follows only the winning transition."""
+def _apply(row: CreatorSubscription, stripe_subscription, moment: datetime) -> bool:
+    """Move an existing row to Stripe's state; the count follows only the winning transition.
+    Whether this was the subscription's first entitled state (out of `incomplete`, the only
+    state before the first payment, never entered again)."""
     new = stripe_subscription["status"]
+    first = False
     if new != row.status:
         old = row.status
         moved = db.session.execute(
@@ -111,11 +116,13 @@ def _apply(row: CreatorSubscription, stripe_subscription, moment: datetime) -> N
         ).rowcount
         if moved and (old in ENTITLED) != (new in ENTITLED):
             adjust_count(row.creator_id, +1 if new in ENTITLED else -1)
+        first = bool(moved) and old == INCOMPLETE and new in ENTITLED
         db.session.refresh(row)
     row.current_period_end = _period_end(stripe_subscription) or row.current_period_end
     row.cancel_at_period_end = bool(stripe_subscription.get("cancel_at_period_end"))
     row.ended_at = _time(stripe_subscription.get("ended_at")) or row.ended_at
     row.updated_at = moment
+    return first
 
 
 def upsert_creator_subscription(
@@ -133,18 +140,23 @@ def upsert_creator_subscription(
     row = db.session.scalar(lookup)
     if row is None:
         try:
-            row = _insert(stripe_subscription, moment)
+            new = _insert(stripe_subscription, moment)
             db.session.commit()
-            return row
         except IntegrityError:  # recorded concurrently (view and webhook): update theirs
             db.session.rollback()
             row = db.session.scalar(lookup)
             if row is None:
                 raise
+        else:
+            if new is not None and new.status in ENTITLED:  # active from its first payment
+                notices.new_subscriber(new)
+            return new
     if _is_older(row, as_of):
         return row
-    _apply(row, stripe_subscription, moment)
+    first = _apply(row, stripe_subscription, moment)
     db.session.commit()
+    if first:
+        notices.new_subscriber(row)
     return row
 
 
@@ -229,9 +241,11 @@ def record_payment_intent(payment_intent, as_of: int | None = None) -> Tip | Non
 
 
 def settle_succeeded(tip: Tip) -> None:
-    """What follows a succeeded tip: the sender's Payment and the party chat event."""
+    """What follows a succeeded tip: the creator's notification, the sender's Payment and the
+    party chat event."""
     from watchparty.creators import tips
 
+    notices.tip_received(tip)
     profile = db.session.get(CreatorProfile, tip.creator_id)
     if tip.sender_id is None:  # the sender's account is gone: nobody to show the payment to
         return

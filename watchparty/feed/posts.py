@@ -9,7 +9,7 @@ from sqlalchemy import select
 from watchparty.creators.models import CreatorTier
 from watchparty.errors import Conflict, ValidationError
 from watchparty.extensions import db
-from watchparty.feed import access
+from watchparty.feed import access, tasks
 from watchparty.feed.models import PUBLIC, TIERS, Post, PostTier
 from watchparty.storage import storage
 from watchparty.users.models import User
@@ -84,6 +84,7 @@ def create(user: User, body: dict) -> Post:
     post.post_tiers = [PostTier(tier_id=tier_id) for tier_id in tier_ids]
     db.session.add(post)
     db.session.commit()
+    tasks.announce_post.enqueue(str(post.id))  # followers are told off the request
     return post
 
 

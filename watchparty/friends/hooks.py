@@ -1,5 +1,6 @@
 """What the friends domain adds to the domains below it: who is a friend (profiles), whom a
-block hides (profiles, search) or keeps out (the parties a blocker hosts), and friends_count."""
+block hides (profiles, search) or keeps out (the parties a blocker hosts), friends_count, and
+friends told when a host's public party goes live."""
 
 import uuid
 from datetime import datetime
@@ -8,10 +9,12 @@ from sqlalchemy import select
 
 from watchparty.errors import Forbidden
 from watchparty.extensions import db
-from watchparty.friends import blocks, presence, service
+from watchparty.friends import blocks, presence, service, tasks
 from watchparty.friends.models import Block
 from watchparty.live import online
 from watchparty.parties import admission, invites
+from watchparty.parties import service as parties
+from watchparty.parties.models import PUBLIC
 from watchparty.users import service as users
 from watchparty.users import stats
 from watchparty.users.models import User
@@ -43,6 +46,12 @@ def refuse_blocked(party, user_id: uuid.UUID) -> None:
         raise Forbidden("You cannot join this party.", code="blocked_by_host")
 
 
+def public_party_started(party) -> None:
+    """A public party went live: its host's friends hear of it, through a job."""
+    if party.visibility == PUBLIC:
+        tasks.announce_party.enqueue(str(party.id))
+
+
 def register() -> None:
     """Attach the friends domain's contributions (called once by the blueprint table)."""
     users.friend_checks.register(service.are_friends)
@@ -53,3 +62,4 @@ def register() -> None:
     admission.join_refusals.register(refuse_blocked)
     online.changed.register(presence.announce)
     invites.invite_refusals.register(blocks.between)
+    parties.started.register(public_party_started)

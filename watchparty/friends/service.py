@@ -12,7 +12,7 @@ from watchparty.common.shown import Shown
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
-from watchparty.friends import blocks
+from watchparty.friends import blocks, notices
 from watchparty.friends.models import ACCEPTED, PENDING, FriendLink
 from watchparty.users import settings
 from watchparty.users.models import ACTIVE, User
@@ -74,7 +74,9 @@ def request(user: User, target: User) -> FriendLink:
     except IntegrityError:  # they asked at the same moment: their row won, answer it
         db.session.rollback()
         return _again(user, link_between(user.id, target.id))
-    return link_between(user.id, target.id)
+    link = link_between(user.id, target.id)
+    notices.requested(user, target, link)
+    return link
 
 
 def _again(user: User, link: FriendLink) -> FriendLink:
@@ -88,13 +90,15 @@ def _again(user: User, link: FriendLink) -> FriendLink:
 
 
 def _accept(link: FriendLink) -> FriendLink:
-    db.session.execute(
+    moved = db.session.execute(
         update(FriendLink)
         .where(FriendLink.id == link.id, FriendLink.status == PENDING)
         .values(status=ACCEPTED, accepted_at=utcnow())
-    )
+    ).rowcount
     db.session.commit()
     db.session.refresh(link)
+    if moved:  # only the acceptance that made the friendship tells the requester
+        notices.accepted(link)
     return link
 
 

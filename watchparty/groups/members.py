@@ -6,6 +6,7 @@ import uuid
 from sqlalchemy import case, select
 
 from watchparty.common.inserts import insert_once
+from watchparty.common.notify import notify
 from watchparty.common.pagination import paginate
 from watchparty.errors import Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
@@ -86,9 +87,28 @@ def invite(user, group_id: uuid.UUID, user_id: uuid.UUID) -> GroupInvitation:
     if blocks.between(user.id, target.id):
         raise Forbidden("You cannot invite this person.", code="blocked")
     values = {"group_id": group.id, "invitee_id": target.id, "inviter_id": user.id}
-    insert_once(GroupInvitation, missing="Group not found.", **values)
+    new = insert_once(GroupInvitation, missing="Group not found.", **values)
     db.session.commit()
-    return invitation(group.id, target.id)
+    row = invitation(group.id, target.id)
+    if new:
+        _tell_invited(group, user, row)
+    return row
+
+
+def _tell_invited(group, inviter, row: GroupInvitation) -> None:
+    """The invitee hears who invited them to which group (an invitation repeated says nothing)."""
+    notify(
+        row.invitee_id,
+        "group_invitation",
+        "Group invitation",
+        f"{inviter.full_name} invited you to join “{group.name}”",
+        data={
+            "group_id": str(group.id),
+            "invitation_id": str(row.id),
+            "inviter_id": str(inviter.id),
+        },
+        actor_id=inviter.id,
+    )
 
 
 def my_invitations(user) -> list[GroupInvitation]:

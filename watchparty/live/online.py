@@ -79,6 +79,15 @@ def state(user_id) -> dict:
     return {"status": status, "last_seen": server_ms(), "party_ids": parties}
 
 
+def connected_on(user_id, namespace: str) -> bool:
+    """Whether the user has a live connection on `namespace` (any process)."""
+    cache: dict = {}
+    for field, raw in store().hgetall(_key(user_id)).items():
+        if field.startswith(f"{namespace}|") and process_alive(json.loads(raw)["proc"], cache):
+            return True
+    return False
+
+
 def _announce(user_id: uuid.UUID) -> dict:
     """Tell listeners when the status differs from the last one announced (once per change)."""
     now = state(user_id)

@@ -10,7 +10,7 @@ from watchparty.common.pagination import history_bound, paginate
 from watchparty.common.types import utcnow
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db
-from watchparty.messaging import access, rules
+from watchparty.messaging import access, notices, rules
 from watchparty.messaging.models import (
     PARTY_INVITE,
     TEXT,
@@ -140,6 +140,7 @@ def send(
         return known
     recipients = [i for i in access.member_ids(conversation) if i not in hidden]
     access.emit_to(recipients, "message", dump_message(message))
+    notices.new_message(conversation, message, db.session.get(User, user_id), recipients)
     return message
 
 

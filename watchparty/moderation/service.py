@@ -10,7 +10,9 @@ from watchparty.common.search import any_contains
 from watchparty.common.shown import Shown
 from watchparty.errors import Conflict, NotFound, ValidationError
 from watchparty.extensions import db
+from watchparty.moderation import notices
 from watchparty.moderation.models import PartyReport, UserReport
+from watchparty.parties import service as parties
 from watchparty.parties.access import get_party
 from watchparty.parties.models import Party
 from watchparty.users.models import User
@@ -76,3 +78,10 @@ def user_reports(query: dict) -> dict:
         stmt = stmt.where(UserReport.status == query["status"])
     stmt = stmt.order_by(UserReport.created_at.desc(), UserReport.id)
     return paginate(stmt, query["page"], query["page_size"])
+
+
+def remove_party(staff, party_id: uuid.UUID) -> None:
+    """Staff end a party and remove it from every view; its host and its reporters hear."""
+    party = get_party(party_id)
+    parties.delete_party(party)
+    notices.party_removed(party, staff.id)

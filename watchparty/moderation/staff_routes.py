@@ -2,13 +2,11 @@
 
 import uuid
 
-from watchparty.common.auth import admin_required
+from watchparty.common.auth import admin_required, current_user
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.moderation import service
 from watchparty.moderation.schemas import StaffPartyPage, UserReportPage, UserReportQuerySchema
-from watchparty.parties import service as parties
-from watchparty.parties.access import get_party
 from watchparty.parties.input_schemas import AdminPartyQuerySchema
 
 blp = Blueprint("parties_admin", __name__, description="Admin: parties")
@@ -28,7 +26,7 @@ def list_parties(query):
 @blp.response(200, MessageSchema)
 def delete_party(party_id: uuid.UUID):
     """End a party for everyone and remove it from every view."""
-    parties.delete_party(get_party(party_id))
+    service.remove_party(current_user, party_id)
     return message("The party was deleted.")
 
 

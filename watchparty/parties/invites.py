@@ -12,7 +12,7 @@ from watchparty.common.realtime import PEOPLE_NS, user_room
 from watchparty.common.types import utcnow
 from watchparty.errors import AppError, Conflict, Forbidden, NotFound, ValidationError
 from watchparty.extensions import db, socketio
-from watchparty.parties import admission
+from watchparty.parties import admission, notices
 from watchparty.parties.access import get_party, member, require_member, require_moderator
 from watchparty.parties.admission import Grant
 from watchparty.parties.invite_models import (
@@ -128,6 +128,7 @@ def invite_users(user, party_id: uuid.UUID, user_ids: list, message: str) -> dic
         invited.append(_upsert_invitation(party, user.id, uid, message))
     db.session.commit()
     _deliver(invited)
+    notices.invited(party, user.id, invited)
     return {
         "success": True,
         "message": f"{len(invited)} invitation(s) sent.",

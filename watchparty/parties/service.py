@@ -3,7 +3,7 @@
 import secrets
 import uuid
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from watchparty.common.hooks import Hook
@@ -63,6 +63,9 @@ seat_policies = Hook("parties.seat_policies")
 # fn(party, user_id, seconds): a member's time in a running party was added (the library keeps
 # watch history from it).
 watched = Hook("parties.watched")
+# fn(party): the party went live for the first time (friends tell the host's friends when it
+# is public). Called after the commit, once per party.
+started = Hook("parties.service.started")
 
 
 def _seats(user, asked: int | None, new_party: bool) -> int:
@@ -207,10 +210,32 @@ def start_party(user, party_id: uuid.UUID) -> Party:
     require_host(party, user.id)
     if party.status == ENDED:
         raise Conflict("This party has ended.", code="party_ended")
+    first = claim_start(party.id)
     party.status = LIVE
-    party.started_at = party.started_at or utcnow()
     db.session.commit()
+    db.session.refresh(party)
+    if first:
+        announce_started(party.id)
     return party
+
+
+def claim_start(party_id: uuid.UUID) -> bool:
+    """Set the party's start time if it has none (no commit); whether this call set it, which
+    happens once per party however many starts race."""
+    result = db.session.execute(
+        update(Party)
+        .where(Party.id == party_id, Party.started_at.is_(None), Party.status != ENDED)
+        .values(started_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def announce_started(party_id: uuid.UUID) -> None:
+    """Tell the `started` contributors the party went live (after the claim's commit)."""
+    party = db.session.get(Party, party_id)
+    if party is not None and party.deleted_at is None:
+        started.run(party)
 
 
 def announce_members(party: Party) -> None:

@@ -23,6 +23,7 @@ from watchparty.extensions import db
 from watchparty.live import presence
 from watchparty.live.state import server_ms, store
 from watchparty.parties import broadcast
+from watchparty.parties import service as parties
 from watchparty.parties.access import get_party
 from watchparty.parties.models import ENDED, LIVE, PAUSED, Party
 from watchparty.videos.models import Video
@@ -140,6 +141,8 @@ def persist(party_id, state: dict) -> None:
         "playback": public(state),
         "status": case((Party.status == LIVE, PAUSED), else_=Party.status) if not playing else LIVE,
     }
+    # The first play starts the party: claimed once, announced after the commit.
+    first = playing and parties.claim_start(party_id_value(party_id))
     if playing:
         values["started_at"] = func.coalesce(Party.started_at, utcnow())
     if state.get("reason") == "video":  # the row says what plays: video access rules read it
@@ -152,6 +155,8 @@ def persist(party_id, state: dict) -> None:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
+    if first:
+        parties.announce_started(party_id_value(party_id))
 
 
 def party_id_value(party_id):

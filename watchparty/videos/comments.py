@@ -9,6 +9,7 @@ from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.errors import Forbidden, NotFound, ValidationError
 from watchparty.extensions import db
+from watchparty.videos import notices
 from watchparty.videos.access import is_owner, visible_video
 from watchparty.videos.augmented import Augmented
 from watchparty.videos.engagement_models import CommentLike, VideoComment
@@ -105,6 +106,9 @@ def add_comment(user, video_id: uuid.UUID, content: str, parent_id: uuid.UUID | 
     if root is not None:
         bump(VideoComment, root.id, "replies_count", 1)
     db.session.commit()
+    notices.commented(
+        video, comment, db.session.get(VideoComment, parent_id) if parent_id else None
+    )
     return as_seen_by(user, [comment])[0]
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import update
 from watchparty.errors import NotFound
 from watchparty.extensions import db
 from watchparty.storage import storage
-from watchparty.videos import encode, keys, ladder, progress, publish, thumbnails
+from watchparty.videos import encode, keys, ladder, notices, progress, publish, thumbnails
 from watchparty.videos.encode import EncodeError
 from watchparty.videos.ffmpeg import ffmpeg_binary
 from watchparty.videos.models import FAILED, PROCESSING, Video
@@ -150,6 +150,7 @@ def _publish(video: Video, attempt: int, out: Path, rungs: list, poster: Path | 
     db.session.refresh(video)
     publish.sweep(video.id, video.hls_prefix, video.thumbnail_key)
     progress.emit(video, "ready")
+    notices.processed(video)
 
 
 def _steps(video: Video, **changes: str) -> None:
@@ -170,6 +171,7 @@ def _reject(video: Video, reason: str) -> None:
         storage().delete(source_key)
     publish.sweep(video.id, video.hls_prefix, video.thumbnail_key)
     progress.emit(video, "failed")
+    notices.processed(video)
 
 
 def _attempt_failed(video: Video, attempt: int, reason: str) -> None:
@@ -189,6 +191,8 @@ def _attempt_failed(video: Video, attempt: int, reason: str) -> None:
     if video.status == FAILED:
         publish.sweep(video.id, video.hls_prefix, video.thumbnail_key)
     progress.emit(video, step)
+    if video.status == FAILED:
+        notices.processed(video)
 
 
 def _failed_steps(video: Video) -> dict:
