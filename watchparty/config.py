@@ -129,6 +129,7 @@ class Config:
         self.PRESENCE_HEARTBEAT_TTL = float(env("PRESENCE_HEARTBEAT_TTL", "15"))
         self.PRESENCE_BATCH_MIN = int(env("PRESENCE_BATCH_MIN", "200"))
         self.PRESENCE_BATCH_SECONDS = float(env("PRESENCE_BATCH_SECONDS", "1"))
+        self.PARTY_REMINDER_MINUTES = int(env("PARTY_REMINDER_MINUTES", "15"))
         self.CHAT_FLOOD_BURST = int(env("CHAT_FLOOD_BURST", "20"))
         self.CHAT_FLOOD_RATE = float(env("CHAT_FLOOD_RATE", "10"))
         self.REACTION_BURST = int(env("REACTION_BURST", "10"))

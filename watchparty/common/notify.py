@@ -23,7 +23,9 @@ class Notice:
     data: dict = field(default_factory=dict)  # ids to open: {"party_id": ..., "sender_id": ...}
     actor_id: uuid.UUID | None = None  # who caused it (never notified of their own doing)
     collapse_key: str | None = None  # unread notices with the same key become one
-    collapsed: str | None = None  # the message once several collapsed: "{count} new comments"
+    # The message once several collapsed, formatted with str.format(count=n): "{count} new
+    # comments on …" (double any other brace the text holds).
+    collapsed: str | None = None
 
 
 # fn(notice: Notice) -> None: stores and delivers it (the notifications domain).
