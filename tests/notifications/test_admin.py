@@ -172,3 +172,42 @@ def test_a_template_is_changed_and_deleted_and_its_name_stays_unique(client, use
     assert client.get(url, headers=headers).get_json()["name"] == "a"
     assert client.delete(url, headers=headers).status_code == 204
     assert_error(client.get(url, headers=headers), 404, "template_not_found")
+
+
+def test_a_marketing_template_emails_its_html_only_to_those_who_opted_in(
+    client, users, run_jobs, smtp
+):
+    admin, keen, quiet = users.admin(), users.create(), users.create()
+    client.put(
+        "/api/notifications/preferences/",
+        json={"marketing": True},
+        headers=users.session_headers(keen),
+    )
+    headers = users.session_headers(admin)
+    made = client.post(
+        "/api/notifications/templates/",
+        headers=headers,
+        json={
+            "name": "sale",
+            "type": "marketing",
+            "title": "{{ what }} sale",
+            "body": "All {{ what }}",
+            "html": "<p>All <b>{{ what }}</b></p>",
+        },
+    ).get_json()
+    client.post(
+        "/api/notifications/bulk/send/",
+        headers=headers,
+        json={
+            "template_id": made["id"],
+            "target_users": [str(keen.id), str(quiet.id)],
+            "data": {"what": "<popcorn>"},
+        },
+    )
+    run_jobs()
+    mail = smtp.wait_for(keen.email)
+    html = mail.get_body(preferencelist=("html",)).get_content()
+    assert "<b>&lt;popcorn&gt;</b>" in html  # the template's HTML, its values escaped
+    assert mail["Subject"] == "<popcorn> sale"
+    assert not [m for m in smtp.messages if quiet.email in str(m["To"])]
+    assert [n.user_id for n in db.session.query(Notification)] == [keen.id]

@@ -94,7 +94,7 @@ def delivery_stats():
 @blp.response(202, BroadcastResultSchema)
 def bulk_send(body):
     """Send a template to listed people (fanned out by workers)."""
-    return templates.bulk_send(body["template_id"], body["target_users"], body["data"])
+    return broadcast.bulk_send(body["template_id"], body["target_users"], body["data"])
 
 
 @blp.post("/push/broadcast/")

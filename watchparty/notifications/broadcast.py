@@ -5,14 +5,16 @@ notification per broadcast and user)."""
 
 import uuid
 
+from jinja2 import TemplateError
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from watchparty.common.types import new_id, utcnow
+from watchparty.errors import ValidationError
 from watchparty.extensions import db
 from watchparty.jobs import job
-from watchparty.notifications import delivery, live, preferences
-from watchparty.notifications.kinds import BROADCAST_TYPES, IN_APP, PUSH, kind
+from watchparty.notifications import delivery, live, preferences, templates
+from watchparty.notifications.kinds import BROADCAST_TYPES, EMAIL, IN_APP, PUSH, kind
 from watchparty.notifications.models import Delivery, Notification, PushDevice
 from watchparty.users.models import ACTIVE, User
 
@@ -41,6 +43,17 @@ def announce(body: dict) -> dict:
     """An admin's broadcast, in any of seed 003's shapes (`target_users` or `recipients`)."""
     targets = body.get("target_users", body.get("recipients"))
     return start(BROADCAST_TYPES[body["type"]], body["title"], body["message"], targets)
+
+
+def bulk_send(template_id: uuid.UUID, user_ids: list, data: dict) -> dict:
+    """Send a template, rendered with `data`, to the listed people (in batches, by workers)."""
+    row = templates.get(template_id)
+    try:
+        title, body = templates.render(row.title, data), templates.render(row.body, data)
+    except TemplateError as error:
+        raise ValidationError(errors={"data": [f"The template cannot use it: {error}"]}) from None
+    data = {**data, "template_id": str(row.id)}
+    return start(row.type, title[:200], body[:1000], user_ids, data)
 
 
 def _batch(ids: list | None, after: str | None) -> list[User]:
@@ -83,6 +96,7 @@ def fan_out(broadcast_id, kind_name, title, message, data, ids, after) -> int:
         for u in wanted
     ]
     by_id = {u.id: u for u in wanted}  # read before the commit expires the users
+    emailed = {u.id for u in wanted if u.is_verified and preferences.wants(u, kind_name, EMAIL)}
     _insert(rows)
     db.session.commit()
     stored = db.session.scalars(
@@ -91,7 +105,7 @@ def fan_out(broadcast_id, kind_name, title, message, data, ids, after) -> int:
         )
     ).all()
     _tell(stored)
-    _push(stored, by_id)
+    _deliver(stored, by_id, emailed)
     return len(stored)
 
 
@@ -108,11 +122,11 @@ def _tell(stored: list[Notification]) -> None:
         live.created(row, counts.get(row.user_id, 0))
 
 
-def _push(stored: list[Notification], users: dict) -> None:
-    """Push deliveries for the batch's devices the preferences allow (email is per person)."""
+def _deliver(stored: list[Notification], users: dict, emailed: set) -> None:
+    """Email and push deliveries for the batch, as each person's preferences allow."""
     by_user = {n.user_id: n for n in stored}
     devices = db.session.scalars(select(PushDevice).where(PushDevice.user_id.in_(list(by_user))))
-    rows = []
+    rows = [Delivery(notification_id=by_user[i].id, channel=EMAIL) for i in emailed if i in by_user]
     for device in devices:
         channel, note = delivery.channel_of(device), by_user[device.user_id]
         if channel in PUSH and preferences.wants(users[device.user_id], note.type, channel):

@@ -9,6 +9,7 @@ from watchparty.mail.service import deliver
 from watchparty.notifications import links
 from watchparty.notifications.errors import Retryable
 from watchparty.notifications.kinds import kind
+from watchparty.notifications.templates import email_html
 
 
 def send(delivery, notification, user) -> None:
@@ -25,7 +26,8 @@ def send(delivery, notification, user) -> None:
         "to": user.email,
         "subject": notification.title,
         "text": render_template("email/notification.txt", **context),
-        "html": render_template("email/notification.html", **context),
+        "html": email_html(notification.data or {})
+        or render_template("email/notification.html", **context),
         "headers": {
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from watchparty.common.inserts import commit_unique
 from watchparty.errors import Conflict, NotFound, ValidationError
 from watchparty.extensions import db
-from watchparty.notifications import broadcast
 from watchparty.notifications.models import Template
 
 _env = SandboxedEnvironment(undefined=Undefined, autoescape=False)
+_html = SandboxedEnvironment(undefined=Undefined, autoescape=True)  # values escaped in HTML
 
 
 def render(text: str, variables: dict) -> str:
@@ -21,11 +21,22 @@ def render(text: str, variables: dict) -> str:
     return _env.from_string(text).render(**variables)
 
 
+def email_html(data: dict) -> str | None:
+    """The HTML of the template a bulk send came from, filled in, or None."""
+    try:
+        row = db.session.get(Template, uuid.UUID(str(data.get("template_id"))))
+    except ValueError:
+        return None
+    if row is None or not row.html:
+        return None
+    return _html.from_string(row.html).render(**data)
+
+
 def _check(fields: dict) -> None:
     for name in ("title", "body", "html"):
         if fields.get(name):
             try:
-                _env.parse(fields[name])
+                (_html if name == "html" else _env).parse(fields[name])
             except TemplateError as error:
                 raise ValidationError(errors={name: [f"Not a valid template: {error}"]}) from None
 
@@ -66,13 +77,3 @@ def remove(template_id: uuid.UUID) -> None:
     """Delete a template."""
     db.session.delete(get(template_id))
     db.session.commit()
-
-
-def bulk_send(template_id: uuid.UUID, user_ids: list, data: dict) -> dict:
-    """Send a template, rendered with `data`, to the listed people (in batches, by workers)."""
-    row = get(template_id)
-    try:
-        title, body = render(row.title, data), render(row.body, data)
-    except TemplateError as error:
-        raise ValidationError(errors={"data": [f"The template cannot use it: {error}"]}) from None
-    return broadcast.start(row.type, title[:200], body[:1000], user_ids, data)
