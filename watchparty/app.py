@@ -67,6 +67,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     from watchparty.billing.cli import billing_cli
     from watchparty.blueprints import register_api, register_hooks, register_namespaces
     from watchparty.common.guards import register_input_guards
+    from watchparty.notifications.cli import notifications_cli
     from watchparty.parties.cli import parties_cli
 
     register_jwt_callbacks(jwt)
@@ -76,6 +77,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.cli.add_command(admin_cli)
     app.cli.add_command(billing_cli)
     app.cli.add_command(parties_cli)
+    app.cli.add_command(notifications_cli)
     register_error_handlers(app)
     register_input_guards(app)
     register_security_headers(app)

@@ -57,6 +57,8 @@ BLUEPRINTS = [
     ("watchparty.feed.creator_routes", "/api/creators"),
     ("watchparty.feed.user_routes", "/api/users"),
     ("watchparty.notifications.routes", "/api/notifications"),
+    ("watchparty.notifications.device_routes", "/api/notifications"),
+    ("watchparty.notifications.mobile_routes", "/api/mobile"),
     ("watchparty.notifications.user_routes", "/api/users"),
     ("watchparty.notifications.admin_routes", "/api/notifications"),
     ("watchparty.notifications.staff_routes", "/api/admin"),

@@ -112,6 +112,7 @@ class Config:
         self.apply_realtime()
         self.apply_media()
         self.apply_billing()
+        self.apply_push()
         self.apply_openapi()
 
     def apply_realtime(self) -> None:
@@ -188,6 +189,21 @@ class Config:
         self.BILLING_ENFORCE_LIMITS = (
             None if enforce is None else env_bool("BILLING_ENFORCE_LIMITS")
         )
+
+    def apply_push(self) -> None:
+        """Browser push (VAPID keys) and mobile push (FCM HTTP v1): unset keys send nothing."""
+        self.VAPID_PUBLIC_KEY = env("VAPID_PUBLIC_KEY")  # `flask notifications vapid-keys`
+        self.VAPID_PRIVATE_KEY = env("VAPID_PRIVATE_KEY")
+        self.VAPID_SUBJECT = env("VAPID_SUBJECT", "mailto:admin@watchparty.local")
+        self.FCM_PROJECT_ID = env("FCM_PROJECT_ID")  # default: the credentials' project_id
+        self.FCM_CREDENTIALS_FILE = env("FCM_CREDENTIALS_FILE")  # a service-account JSON file
+        self.FCM_CREDENTIALS_JSON = env("FCM_CREDENTIALS_JSON")  # or its contents
+        self.FCM_API_BASE = env("FCM_API_BASE", "https://fcm.googleapis.com").rstrip("/")
+        self.FCM_TOKEN_URI = env("FCM_TOKEN_URI", "https://oauth2.googleapis.com/token")
+        self.PUSH_TIMEOUT = float(env("PUSH_TIMEOUT", "10"))
+        self.PUSH_TTL = int(env("PUSH_TTL", str(24 * 3600)))
+        # Only for tests and closed networks: accept http:// and private Web Push endpoints.
+        self.PUSH_ALLOW_PRIVATE = env_bool("PUSH_ALLOW_PRIVATE", False)
 
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""

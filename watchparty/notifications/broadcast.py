@@ -129,7 +129,8 @@ def _deliver(stored: list[Notification], users: dict, emailed: set) -> None:
     rows = [Delivery(notification_id=by_user[i].id, channel=EMAIL) for i in emailed if i in by_user]
     for device in devices:
         channel, note = delivery.channel_of(device), by_user[device.user_id]
-        if channel in PUSH and preferences.wants(users[device.user_id], note.type, channel):
+        allowed = channel in PUSH and delivery.can_reach(device)
+        if allowed and preferences.wants(users[device.user_id], note.type, channel):
             rows.append(Delivery(notification_id=note.id, channel=channel, target=str(device.id)))
     db.session.add_all(rows)
     db.session.commit()

@@ -5,6 +5,7 @@ service no longer knows is forgotten."""
 import logging
 import uuid
 
+from flask import current_app
 from sqlalchemy import delete, select, update
 
 from watchparty.common.types import utcnow
@@ -34,14 +35,21 @@ def channel_of(device: PushDevice) -> str:
     return WEB_PUSH if device.device_type == WEB else MOBILE_PUSH
 
 
+def can_reach(device: PushDevice) -> bool:
+    """Whether this server is configured for the push service the device needs (a browser
+    subscription needs VAPID keys; a phone's or a browser's FCM token needs FCM)."""
+    config = current_app.config
+    return push_web.configured(config) if device.p256dh else push_fcm.configured(config)
+
+
 def targets(notification: Notification, user: User) -> list[tuple[str, str]]:
-    """(channel, target) pairs the user's preferences allow for this notification."""
+    """(channel, target) pairs the user's preferences and the server's setup allow."""
     found = []
     if user.is_verified and preferences.wants(user, notification.type, EMAIL):
         found.append((EMAIL, ""))
     devices = db.session.scalars(select(PushDevice).where(PushDevice.user_id == user.id)).all()
     for device in devices:
-        if preferences.wants(user, notification.type, channel_of(device)):
+        if can_reach(device) and preferences.wants(user, notification.type, channel_of(device)):
             found.append((channel_of(device), str(device.id)))
     return found
 
