@@ -35,8 +35,14 @@ def seed(app, count: int) -> None:
         db.create_all()
         for start in range(0, count, 5000):
             rows = [
-                {"id": uuid.uuid4(), "email": f"bench{n}@example.com", "password_hash": "x",
-                 "first_name": "Bench", "last_name": str(n), "is_verified": True}
+                {
+                    "id": uuid.uuid4(),
+                    "email": f"bench{n}@example.com",
+                    "password_hash": "x",
+                    "first_name": "Bench",
+                    "last_name": str(n),
+                    "is_verified": True,
+                }
                 for n in range(start, min(count, start + 5000))
             ]
             db.session.execute(insert(User), rows)
@@ -83,8 +89,13 @@ def main() -> None:
     counts, stop = {"live": 0}, threading.Event()
     threading.Thread(target=listen, args=(args.redis, counts, stop), daemon=True).start()
     workers = [
-        subprocess.Popen([sys.executable, "-m", "workers", "notify"], cwd=ROOT, env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            [sys.executable, "-m", "workers", "notify"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(args.workers)
     ]
     try:
