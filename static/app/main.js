@@ -1,6 +1,7 @@
 // The client's entry point: the header, the route table, and starting the router.
 
 import * as api from "./api.js";
+import { mountBell } from "./bell.js";
 import { h, replace } from "./dom.js";
 import { mountMenu } from "./menu.js";
 import { start as holdPeople } from "./people.js";
@@ -14,6 +15,8 @@ import { groupsPage } from "./views/groups.js";
 import { join } from "./views/join.js";
 import { library } from "./views/library.js";
 import { messages } from "./views/messages.js";
+import { notificationsPage } from "./views/notifications.js";
+import { notificationSettings } from "./views/notification_settings.js";
 import { userPage } from "./views/user_page.js";
 import { lobby } from "./views/lobby.js";
 import { profile } from "./views/profile.js";
@@ -35,6 +38,8 @@ route("/feed", feedPage);
 route("/creators/:id", creatorPage, { auth: false });
 route("/join/:code", join);
 route("/party/:id", room);
+route("/notifications", notificationsPage);
+route("/settings/notifications", notificationSettings);
 
 let signingOut = false;
 
@@ -74,6 +79,7 @@ function renderNav(nav) {
 
 const nav = document.getElementById("nav");
 renderNav(nav);
+mountBell(nav);
 const menu = mountMenu(nav.closest("header"), nav);
 window.addEventListener("popstate", () => menu.close());
 session.onChange((current) => {

@@ -39,6 +39,8 @@ def _shell():
 @web.get("/feed")
 @web.get("/messages")
 @web.get("/groups")
+@web.get("/notifications")
+@web.get("/settings/notifications")
 def shell():
     """The single-page app's shell."""
     return _shell()
@@ -88,3 +90,14 @@ def manifest():
     return send_from_directory(
         current_app.static_folder, "manifest.webmanifest", mimetype="application/manifest+json"
     )
+
+
+@web.get("/sw.js")
+def service_worker():
+    """The push service worker, served from the root so that its scope can be the whole site."""
+    response = send_from_directory(
+        current_app.static_folder, "sw.js", mimetype="text/javascript", max_age=0
+    )
+    response.headers["Service-Worker-Allowed"] = "/"
+    response.headers["Cache-Control"] = "no-cache"
+    return response

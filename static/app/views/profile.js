@@ -106,7 +106,7 @@ async function load(outlet) {
   }
   say(status, "");
   root.append(
-    h("p", { class: "muted" }, "Signed in as ", h("strong", {}, user.email)),
+    h("p", { class: "muted" }, "Signed in as ", h("strong", {}, user.email), " · ", h("a", { href: "/settings/notifications" }, "Notification settings")),
     h("div", { class: "profile-grid" }, avatarSection(user), detailsForm(user)),
   );
 }
