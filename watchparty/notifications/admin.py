@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select
 
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
+from watchparty.notifications import delivery
 from watchparty.notifications.kinds import EMAIL, IN_APP, KINDS, MOBILE_PUSH, WEB_PUSH
 from watchparty.notifications.models import Delivery, Notification, PushDevice
 
@@ -100,7 +101,7 @@ def cleanup(older_than_days: int) -> dict:
     )
     ids = list(db.session.scalars(old))
     if ids:
-        db.session.execute(delete(Delivery).where(Delivery.notification_id.in_(ids)))
+        delivery.forget(ids)
         db.session.execute(delete(Notification).where(Notification.id.in_(ids)))
     db.session.commit()
     return {"success": True, "message": f"{len(ids)} deleted.", "deleted": len(ids)}

@@ -7,8 +7,8 @@ import uuid
 
 from jinja2 import TemplateError
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
+from watchparty.common.inserts import insert_many_once
 from watchparty.common.types import new_id, utcnow
 from watchparty.errors import ValidationError
 from watchparty.extensions import db
@@ -65,11 +65,6 @@ def _batch(ids: list | None, after: str | None) -> list[User]:
     return list(db.session.scalars(stmt))
 
 
-def _insert(rows: list[dict]) -> None:
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    db.session.execute(dialect.insert(Notification).on_conflict_do_nothing(), rows)
-
-
 @job("notify", timeout=900)
 def fan_out(broadcast_id, kind_name, title, message, data, ids, after) -> int:
     """One batch of a broadcast (the next batch is queued first); how many were told."""
@@ -97,7 +92,7 @@ def fan_out(broadcast_id, kind_name, title, message, data, ids, after) -> int:
     ]
     by_id = {u.id: u for u in wanted}  # read before the commit expires the users
     emailed = {u.id for u in wanted if u.is_verified and preferences.wants(u, kind_name, EMAIL)}
-    _insert(rows)
+    insert_many_once(Notification, rows)
     db.session.commit()
     stored = db.session.scalars(
         select(Notification).where(

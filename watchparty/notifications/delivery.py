@@ -84,6 +84,10 @@ def send_one(delivery_id: str) -> None:
     try:
         if user.status != ACTIVE or (row.target and device is None):
             raise Gone("the account or the device is gone")
+        if device is not None and device.user_id != user.id:
+            # its token moved to another account since this was queued: kept for its new owner
+            _finish(row, FAILED, "the device now belongs to another account")
+            return
         SENDERS[row.channel](row, notification, device if row.target else user)
     except Gone as error:
         if device is not None:

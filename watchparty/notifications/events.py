@@ -24,7 +24,4 @@ class NotificationsNamespace(AuthedNamespace):
     @acked(SocketReadSchema)
     def on_mark_read(self, payload):
         """Client read a notification (`id`) or all of them (no id)."""
-        user = db.session.get(User, current_user_id())
-        if payload.get("id") is None:
-            return service.mark_all_read(user)
-        return service.mark_read(user, payload["id"])
+        return service.mark_read(db.session.get(User, current_user_id()), payload["id"])

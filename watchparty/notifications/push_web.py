@@ -52,7 +52,6 @@ def send(delivery, notification, device) -> None:
     """Push the notification to one browser now (the caller is a job)."""
     if device.p256dh is None:  # a browser registered by its FCM token (platform web)
         return push_fcm.send(delivery, notification, device)
-    push_fcm.check_owner(notification, device)
     config = current_app.config
     if not configured(config):
         raise NotConfigured("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set")

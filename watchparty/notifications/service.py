@@ -106,8 +106,11 @@ def one(user: User, notification_id: uuid.UUID) -> Notification:
     return row
 
 
-def mark_read(user: User, notification_id: uuid.UUID) -> dict:
-    """Mark one read (again is fine); the user's other tabs hear of it."""
+def mark_read(user: User, notification_id: uuid.UUID | None) -> dict:
+    """Mark one read (again is fine), or all of them without an id; the user's other tabs
+    hear of it."""
+    if notification_id is None:
+        return mark_all_read(user)
     row = one(user, notification_id)
     if row.read_at is None:
         row.read_at = utcnow()
