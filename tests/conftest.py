@@ -15,6 +15,7 @@ from watchparty import create_app
 from watchparty.config import database_url
 from watchparty.extensions import db, limiter
 from watchparty.jobs import QUEUES, jobs
+from watchparty.site import settings as site_settings
 
 DATABASE_URL = os.environ.get("TEST_DATABASE_URL")  # e.g. postgresql://postgres@127.0.0.1/test
 REDIS_URL = os.environ.get("TEST_REDIS_URL")  # e.g. redis://127.0.0.1:6379/15
@@ -85,10 +86,12 @@ def clean(app, smtp):
     _wipe(app)
     with app.app_context():
         limiter.reset()
+    site_settings.forget_cache()
     smtp.clear()
     ctx = app.app_context()
     ctx.push()
     yield
+    jobs.wait_in_process()  # a job a test started must not run on into the next test's rows
     db.session.remove()
     ctx.pop()
 

@@ -64,6 +64,14 @@ class UserFactory:
         """A staff user."""
         return self.create(is_staff=True, **fields)
 
+    def moderator(self, **fields) -> User:
+        """A moderator: acts on reports, manages nothing else."""
+        return self.create(is_moderator=True, **fields)
+
+    def superuser(self, **fields) -> User:
+        """A superuser: also manages staff."""
+        return self.create(is_superuser=True, **fields)
+
 
 def person(first_name: str = "Viewer") -> User:
     """A verified user without a password, for tests that sign in with tokens (no argon2)."""

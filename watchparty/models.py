@@ -21,12 +21,14 @@ from watchparty.notifications import models as notifications
 from watchparty.parties import invite_models as party_invites
 from watchparty.parties import models as parties
 from watchparty.playback import models as playback
+from watchparty.site import models as site
 from watchparty.users import models as users
 from watchparty.videos import engagement_models as video_engagement
 from watchparty.videos import models as videos
 from watchparty.videos import subtitle_models as video_subtitles
 
 MODULES = (
+    site,
     users,
     notifications,
     auth,

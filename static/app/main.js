@@ -72,6 +72,7 @@ function renderNav(nav) {
     h("a", { href: "/groups" }, "Groups"),
     h("a", { href: "/library" }, "Library"),
     h("a", { href: "/feed" }, "Feed"),
+    me.is_staff || me.is_superuser || me.is_moderator ? h("a", { href: "/staff" }, "Staff") : null,
     h("a", { href: "/profile", "aria-label": "Your profile" }, me.display_name || me.first_name || "Profile"),
     h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
   );

@@ -13,7 +13,15 @@ from flask_jwt_extended import (
 
 from watchparty.errors import Forbidden
 
-__all__ = ["admin_required", "auth_required", "current_user", "current_session_id", "optional_auth"]
+__all__ = [
+    "admin_required",
+    "auth_required",
+    "current_session_id",
+    "current_user",
+    "moderator_required",
+    "optional_auth",
+    "superuser_required",
+]
 
 
 def auth_required(fn):
@@ -34,6 +42,32 @@ def admin_required(fn):
     def wrapper(*args, **kwargs):
         if not current_user.is_admin:
             raise Forbidden("Administrator access is required.")
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def moderator_required(fn):
+    """Require an access token belonging to a moderator, staff or a superuser."""
+
+    @wraps(fn)
+    @jwt_required()
+    def wrapper(*args, **kwargs):
+        if not current_user.can_moderate:
+            raise Forbidden("Moderator access is required.")
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def superuser_required(fn):
+    """Require an access token belonging to a superuser (who manages staff)."""
+
+    @wraps(fn)
+    @jwt_required()
+    def wrapper(*args, **kwargs):
+        if not current_user.is_superuser:
+            raise Forbidden("Superuser access is required.")
         return fn(*args, **kwargs)
 
     return wrapper

@@ -37,6 +37,7 @@ class User(IdMixin, TimestampMixin, db.Model):
     date_joined: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login: Mapped[datetime | None] = mapped_column(UTCDateTime)
     is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_moderator: Mapped[bool] = mapped_column(Boolean, default=False)
     is_superuser: Mapped[bool] = mapped_column(Boolean, default=False)
     is_verified: Mapped[bool] = mapped_column(Boolean, default=False)
     onboarding_completed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -64,6 +65,11 @@ class User(IdMixin, TimestampMixin, db.Model):
     def is_admin(self) -> bool:
         """Staff and superusers manage other accounts."""
         return bool(self.is_staff or self.is_superuser)
+
+    @property
+    def can_moderate(self) -> bool:
+        """Moderators act on reports; admins and superusers may too."""
+        return bool(self.is_moderator or self.is_admin)
 
     @property
     def is_subscription_active(self) -> bool:

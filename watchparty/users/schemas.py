@@ -33,6 +33,7 @@ class UserSchema(ma.Schema):
     last_login = UTCDateTimeField(dump_only=True, allow_none=True)
     is_staff = ma.fields.Boolean(dump_only=True)
     is_superuser = ma.fields.Boolean(dump_only=True)
+    is_moderator = ma.fields.Boolean(dump_only=True)
     isVerified = ma.fields.Boolean(attribute="is_verified", dump_only=True)  # noqa: N815 - client's name
     onboarding_completed = ma.fields.Boolean(dump_only=True)
 

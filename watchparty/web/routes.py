@@ -41,7 +41,9 @@ def _shell():
 @web.get("/groups")
 @web.get("/notifications")
 @web.get("/settings/notifications")
-def shell():
+@web.get("/staff")
+@web.get("/staff/<path:page>")
+def shell(page: str | None = None):
     """The single-page app's shell."""
     return _shell()
 

@@ -1,0 +1,1 @@
+"""Support: the help centre (FAQ), tickets with their threads, feedback with votes, help search."""
