@@ -35,10 +35,10 @@ lint: install-dev
 	$(VENV)/bin/lint-imports
 
 test-postgres: install-dev services browser
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest -q
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest -q --durations=20
 
 test-embedded: install-dev
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -m "not browser and not once" --durations=20
 
 ## make test: install test needs, start PostgreSQL/Redis if needed, lint, run the suite both ways,
 ## then the short API contract run

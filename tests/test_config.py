@@ -9,6 +9,8 @@ import pytest
 
 from watchparty.config import DEFAULT_SECRET, ROOT, Config, ConfigError, database_url
 
+pytestmark = pytest.mark.once  # subprocesses on their own settings: one pass is enough
+
 GOOD_SECRET = "a-production-secret-that-is-long-enough-0123456789"
 OWN_VARS = (
     "FLASK_ENV",

@@ -10,6 +10,8 @@ import pytest
 
 from watchparty.config import ROOT, Config
 
+pytestmark = pytest.mark.once  # subprocesses on their own settings: one pass is enough
+
 
 def free_port() -> int:
     """A TCP port nobody listens on right now."""

@@ -12,6 +12,8 @@ import pytest
 
 from watchparty.config import ROOT
 
+pytestmark = pytest.mark.once  # subprocesses on their own settings: one pass is enough
+
 IDLE_CONNECTIONS = 1100  # more than eventlet's default cap of 1,024
 
 

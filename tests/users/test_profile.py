@@ -8,7 +8,7 @@ from watchparty.users.models import Activity
 USER_FIELDS = {
     "id", "email", "first_name", "last_name", "full_name", "avatar", "is_premium",
     "subscription_expires", "is_subscription_active", "date_joined", "last_login",
-    "is_staff", "is_superuser", "isVerified", "onboarding_completed",
+    "is_staff", "is_superuser", "is_moderator", "isVerified", "onboarding_completed",
 }  # fmt: skip
 PROFILE_PATHS = ["/api/users/profile/", "/api/users/profile/update/", "/api/auth/profile/"]
 
