@@ -1,6 +1,7 @@
 """Factories: users with known passwords (signed in through the real API), parties and their
 members, chat messages. Video rows and real HLS ladders are in tests/videos/factories.py."""
 
+import functools
 import itertools
 import uuid
 from datetime import timedelta
@@ -19,6 +20,13 @@ PASSWORD = "Sturdy-Passw0rd!"
 _seq = itertools.count(1)
 
 
+@functools.cache
+def _hash_of(password: str) -> str:
+    """One argon2 hash per distinct password for the whole run: hashing costs ~0.1 s of CPU,
+    and a hash made once verifies for every user that shares it."""
+    return hash_password(password)
+
+
 class UserFactory:
     """Create users directly in the database and sign them in over HTTP."""
 
@@ -32,7 +40,7 @@ class UserFactory:
         fields.setdefault("last_name", "Tester")
         fields.setdefault("is_verified", True)
         user = User(
-            email=email or f"user{n}@example.com", password_hash=hash_password(password), **fields
+            email=email or f"user{n}@example.com", password_hash=_hash_of(password), **fields
         )
         db.session.add(user)
         db.session.commit()
