@@ -69,6 +69,9 @@ ends_session='/(logout|delete-account|revoke-all|password|change-password|reset-
 ends_session="$ends_session|/sessions/\{session_id\}/\$|/forgot-password/\$"
 # Calls that remove or close seeded data: run last, so the others meet it.
 destroys='^DELETE |/(end|leave|kick|ban|suspend|cancel|unsubscribe|transfer-host|reject|decline)/$'
+# Maintenance mode (503 for everyone but staff), site settings and staff roles change the site
+# for every later caller: only the admin's last pass, after everyone else, switches them.
+destroys="$destroys|/admin/maintenance/\$|/settings/update/\$|/role/\$"
 mkdir -p "$work/reports"
 pass() {  # pass NAME IDENTITY [schemathesis options]: one run, its NDJSON events kept
   local name=$1 identity=$2

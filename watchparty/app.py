@@ -3,6 +3,7 @@
 from flask import Flask
 
 from watchparty.common.headers import register_security_headers, socketio_origin_check
+from watchparty.common.metrics import register_request_metrics
 from watchparty.common.schemas import ErrorSchema
 from watchparty.config import ROOT, Config
 from watchparty.errors import register_error_handlers
@@ -60,6 +61,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     jobs.init_app(app)
     init_storage(app)
     init_live(app)
+    register_request_metrics(app)  # first before_request: time every request
 
     import watchparty.models  # noqa: F401 - every table, before the first query or migration
     from watchparty.admin.cli import admin_cli
@@ -69,6 +71,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     from watchparty.common.guards import register_input_guards
     from watchparty.notifications.cli import notifications_cli
     from watchparty.parties.cli import parties_cli
+    from watchparty.site import errors_log, maintenance
 
     register_jwt_callbacks(jwt)
     register_hooks()
@@ -81,6 +84,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
     register_error_handlers(app)
     register_input_guards(app)
     register_security_headers(app)
+    maintenance.install(app)
+    errors_log.install(app)
     return app
 
 

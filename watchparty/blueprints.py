@@ -10,6 +10,7 @@ from watchparty.extensions import api, socketio
 # OpenAPI document's tags; several blueprints share a prefix.
 BLUEPRINTS = [
     ("watchparty.meta.routes", "/api"),
+    ("watchparty.meta.maintenance_routes", "/api"),
     ("watchparty.auth.routes", "/api/auth"),
     ("watchparty.auth.social_routes", "/api/auth/social"),
     ("watchparty.users.profile_routes", "/api/auth"),
@@ -22,6 +23,10 @@ BLUEPRINTS = [
     ("watchparty.moderation.user_report_routes", "/api/users"),
     ("watchparty.dashboard.routes", "/api/dashboard"),
     ("watchparty.admin.routes", "/api/admin"),
+    ("watchparty.admin.settings_routes", "/api/admin"),
+    ("watchparty.admin.maintenance_routes", "/api/admin"),
+    ("watchparty.admin.log_routes", "/api/admin"),
+    ("watchparty.admin.staff_routes", "/api/admin"),
     ("watchparty.parties.routes", "/api/parties"),
     ("watchparty.parties.lifecycle_routes", "/api/parties"),
     ("watchparty.moderation.routes", "/api/parties"),
@@ -53,6 +58,9 @@ BLUEPRINTS = [
     ("watchparty.groups.routes", "/api/social/groups"),
     ("watchparty.groups.member_routes", "/api/social/groups"),
     ("watchparty.groups.party_routes", "/api/social/groups"),
+    ("watchparty.support.faq_routes", "/api/support"),
+    ("watchparty.support.ticket_routes", "/api/support"),
+    ("watchparty.support.feedback_routes", "/api/support"),
     ("watchparty.feed.routes", "/api/feed"),
     ("watchparty.feed.creator_routes", "/api/creators"),
     ("watchparty.feed.user_routes", "/api/users"),
@@ -62,6 +70,15 @@ BLUEPRINTS = [
     ("watchparty.notifications.user_routes", "/api/users"),
     ("watchparty.notifications.admin_routes", "/api/notifications"),
     ("watchparty.notifications.staff_routes", "/api/admin"),
+    ("watchparty.moderation.report_routes", "/api/moderation"),
+    ("watchparty.moderation.queue_routes", "/api/moderation/admin"),
+    ("watchparty.moderation.decision_routes", "/api/moderation/admin"),
+    ("watchparty.moderation.admin_report_routes", "/api/admin"),
+    ("watchparty.admin.health_routes", "/api/admin"),
+    ("watchparty.admin.dashboard_routes", "/api/admin"),
+    ("watchparty.admin.video_routes", "/api/admin"),
+    ("watchparty.admin.banner_routes", "/api/admin"),
+    ("watchparty.admin.public_banner_routes", "/api"),
 ]
 
 
@@ -114,9 +131,11 @@ def hooks() -> list:
     from watchparty.messaging.hooks import register as messaging
     from watchparty.notifications.hooks import register as notifications
     from watchparty.parties.hooks import register as parties
+    from watchparty.users.hooks import register as users
     from watchparty.videos.hooks import register as videos
 
     return [
+        users,
         notifications,
         auth,
         videos,
@@ -152,6 +171,9 @@ def register_api(app: Flask) -> None:
     for pages in (docs_assets, auth_pages, console, web):
         app.register_blueprint(pages)
     mount_rq_dashboard(app)
+    from watchparty.admin.metrics import metrics_page
+
+    app.register_blueprint(metrics_page)
 
 
 def register_namespaces() -> None:

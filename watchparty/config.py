@@ -108,6 +108,10 @@ class Config:
         # Any request body; the upload routes raise their own cap (VIDEO_/AVATAR_MAX_BYTES).
         self.MAX_CONTENT_LENGTH = int(env("MAX_CONTENT_LENGTH", str(1024**2)))
         self.JSON_MAX_DEPTH = int(env("JSON_MAX_DEPTH", "32"))
+        # /metrics (Prometheus) answers only with this token (Bearer or ?token=); unset: 404.
+        self.METRICS_TOKEN = env("METRICS_TOKEN")
+        # Seconds each probe of the admin health pages may take (Stripe, storage).
+        self.HEALTH_TIMEOUT = float(env("HEALTH_TIMEOUT", "2"))
         self.OAUTH = oauth_settings()
         self.apply_realtime()
         self.apply_media()

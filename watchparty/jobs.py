@@ -1,6 +1,7 @@
 """Background jobs: RQ queues when REDIS_URL is set, in-process background tasks otherwise."""
 
 import logging
+import time
 import uuid
 
 from flask import Flask, current_app
@@ -8,6 +9,7 @@ from redis import Redis
 from rq import Queue, Retry
 from werkzeug.utils import import_string
 
+from watchparty.common import metrics
 from watchparty.extensions import socketio
 
 log = logging.getLogger(__name__)
@@ -131,10 +133,13 @@ def _run_in_process(
             wait = waits[min(attempt - 1, len(waits) - 1)]
             socketio.sleep(min(wait, IN_PROCESS_MAX_WAIT))
         with app.app_context():
+            started = time.perf_counter()
             try:
                 import_string(func)(*args, **kwargs)
+                metrics.job_ran("in_process", func, time.perf_counter() - started, ok=True)
                 return
             except Exception:
+                metrics.job_ran("in_process", func, time.perf_counter() - started, ok=False)
                 log.exception(
                     "in-process job %s (%s) failed, attempt %d of %d",
                     job_id,

@@ -21,7 +21,9 @@ from watchparty.notifications import models as notifications
 from watchparty.parties import invite_models as party_invites
 from watchparty.parties import models as parties
 from watchparty.playback import models as playback
+from watchparty.site import error_models as site_errors
 from watchparty.site import models as site
+from watchparty.support import models as support
 from watchparty.users import models as users
 from watchparty.videos import engagement_models as video_engagement
 from watchparty.videos import models as videos
@@ -29,6 +31,7 @@ from watchparty.videos import subtitle_models as video_subtitles
 
 MODULES = (
     site,
+    site_errors,
     users,
     notifications,
     auth,
@@ -49,5 +52,6 @@ MODULES = (
     messaging,
     feed,
     groups,
+    support,
 )
 metadata = db.metadata

@@ -3,6 +3,7 @@
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 from rq import SimpleWorker
@@ -10,6 +11,7 @@ from rq.job import Job
 from rq.scheduler import RQScheduler
 from rq.worker import WorkerStatus
 
+from watchparty.common import metrics
 from watchparty.common.process import die_with_parent
 from workers import scratch
 
@@ -139,6 +141,9 @@ class AppWorker(SimpleWorker):
             log.warning("could not send party reminders", exc_info=True)
 
     def perform_job(self, job: Job, *args, **kwargs) -> bool:
-        """Perform the job inside the app context."""
+        """Perform the job inside the app context; its duration goes to the job metrics."""
+        started = time.perf_counter()
         with (self.flask_app or app()).app_context():
-            return super().perform_job(job, *args, **kwargs)
+            ok = super().perform_job(job, *args, **kwargs)
+        metrics.job_ran(job.origin, job.func_name, time.perf_counter() - started, ok=bool(ok))
+        return ok

@@ -1,5 +1,6 @@
 // The REST client: JSON in and out, bearer tokens, one refresh on 401, errors as ApiError.
 
+import { refused } from "./maintenance.js";
 import * as session from "./session.js";
 
 /** An API error carrying the server's one error shape. */
@@ -94,6 +95,7 @@ export async function request(method, path, body, retried = false) {
   } catch {
     data = { message: text.slice(0, 200) };
   }
+  if (response.status === 503 && data?.error === "maintenance") refused(data);
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

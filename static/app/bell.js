@@ -18,6 +18,7 @@ const PAGES = [
   ["creator_id", (id) => `/creators/${id}`],
   ["sender_id", () => "/friends"],
   ["video_id", () => "/upload"],
+  ["ticket_id", (id) => `/help/tickets/${id}`],
 ];
 
 let socket = null;
@@ -67,6 +68,7 @@ function open() {
   socket = connect("/notifications");
   socket.on("unread_count", heard("unread_count"));
   ["notification", "read", "deleted"].forEach((event) => socket.on(event, heard(event)));
+  socket.on("site_banner", heard("site_banner")); // staff's live banner (banner.js shows it)
   socket.on("connect", () => (document.documentElement.dataset.notifications = "connected"));
   socket.on("disconnect", () => delete document.documentElement.dataset.notifications);
 }

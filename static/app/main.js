@@ -12,6 +12,8 @@ import { creatorPage, feedPage } from "./views/feed.js";
 import { friends } from "./views/friends.js";
 import { groupPage } from "./views/group_page.js";
 import { groupsPage } from "./views/groups.js";
+import { helpPage } from "./views/help.js";
+import { ticketPage } from "./views/help_ticket.js";
 import { join } from "./views/join.js";
 import { library } from "./views/library.js";
 import { messages } from "./views/messages.js";
@@ -22,6 +24,19 @@ import { lobby } from "./views/lobby.js";
 import { profile } from "./views/profile.js";
 import { upload } from "./views/upload.js";
 import { room } from "./room/room.js";
+import { mountMaintenance } from "./maintenance.js";
+import { staffLogs } from "./views/staff/logs.js";
+import { staffMaintenance } from "./views/staff/maintenance.js";
+import { staffSettings } from "./views/staff/settings.js";
+import { staffUsers } from "./views/staff/users.js";
+import { mountBanner } from "./banner.js";
+import { staffBroadcast } from "./views/staff/broadcast.js";
+import { staffDashboard } from "./views/staff/dashboard.js";
+import { staffHealth } from "./views/staff/health.js";
+import { staffParties } from "./views/staff/parties.js";
+import { staffVideos } from "./views/staff/videos.js";
+import { staffQueue } from "./views/staff/queue.js";
+import { staffReport } from "./views/staff/report.js";
 
 route("/", lobby);
 route("/signin", signin, { auth: false });
@@ -40,6 +55,19 @@ route("/join/:code", join);
 route("/party/:id", room);
 route("/notifications", notificationsPage);
 route("/settings/notifications", notificationSettings);
+route("/staff/settings", staffSettings);
+route("/staff/maintenance", staffMaintenance);
+route("/staff/logs", staffLogs);
+route("/staff/users", staffUsers);
+route("/staff/health", staffHealth);
+route("/staff/videos", staffVideos);
+route("/staff/parties", staffParties);
+route("/staff/broadcast", staffBroadcast);
+route("/staff/dashboard", staffDashboard);
+route("/staff", staffQueue);
+route("/staff/reports/:id", staffReport);
+route("/help", helpPage, { auth: false });
+route("/help/tickets/:id", ticketPage);
 
 let signingOut = false;
 
@@ -72,6 +100,7 @@ function renderNav(nav) {
     h("a", { href: "/groups" }, "Groups"),
     h("a", { href: "/library" }, "Library"),
     h("a", { href: "/feed" }, "Feed"),
+    h("a", { href: "/help" }, "Help"),
     me.is_staff || me.is_superuser || me.is_moderator ? h("a", { href: "/staff" }, "Staff") : null,
     h("a", { href: "/profile", "aria-label": "Your profile" }, me.display_name || me.first_name || "Profile"),
     h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"),
@@ -90,5 +119,7 @@ session.onChange((current) => {
     navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }
 });
+mountMaintenance();
 holdPeople();
+mountBanner();
 start(document.getElementById("app"));

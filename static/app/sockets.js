@@ -1,6 +1,7 @@
 // Socket.IO connections to the app's namespaces, authenticated with the current access token.
 
 import { refresh } from "./api.js";
+import { refused } from "./maintenance.js";
 import * as session from "./session.js";
 
 const opened = new Set();
@@ -36,6 +37,7 @@ export function connect(namespace) {
     refreshed = false;
   });
   socket.on("connect_error", async (error) => {
+    if (error?.data?.error === "maintenance") return refused(error.data); // no retry will help
     if (socket.active || refreshed) return; // the client retries by itself; or we already did
     refreshed = true;
     if (await refresh()) socket.connect();

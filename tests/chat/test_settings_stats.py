@@ -17,6 +17,7 @@ def test_settings_default_for_a_new_party(client, chat):
         "max_message_length": 500,
         "allow_links": True,
         "allow_emojis": True,
+        "blocked_words": [],
     }
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from tests.helpers import assert_error
 from watchparty.extensions import db
-from watchparty.moderation.models import UserReport
+from watchparty.moderation.models import ContentReport
 
 
 def _report(client, users, who, body):
@@ -41,7 +41,7 @@ def test_a_report_reaches_staff_once(client, users):
 def test_bad_reports_store_nothing(client, users, body, status, code):
     ada = users.create()
     assert_error(_report(client, users, ada, body), status, code)
-    assert db.session.query(UserReport).count() == 0
+    assert db.session.query(ContentReport).count() == 0
 
 
 def test_you_cannot_report_yourself(client, users):
@@ -50,4 +50,4 @@ def test_you_cannot_report_yourself(client, users):
     assert_error(_report(client, users, ada, body), 400, "self_report")
     long = {"reported_user_id": str(users.create().id), "reason": "spam", "description": "x" * 2001}
     assert_error(_report(client, users, ada, long), 400)
-    assert db.session.query(UserReport).count() == 0
+    assert db.session.query(ContentReport).count() == 0

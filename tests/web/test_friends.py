@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests.web.social_helpers import PHONE
 from watchparty.extensions import db
-from watchparty.moderation.models import UserReport
+from watchparty.moderation.models import ContentReport
 
 
 def test_find_add_accept_and_block_from_the_friends_page(viewers, users):
@@ -53,6 +53,7 @@ def test_report_someone_from_the_search(viewers, users):
     found.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("status").first).to_contain_text("was reported to the moderators")
     db.session.expire_all()
-    report = db.session.query(UserReport).one()
-    assert report.reported_id == troll.id and report.reason == "spam"
+    report = db.session.query(ContentReport).one()
+    assert report.content_type == "user" and report.content_id == troll.id
+    assert report.reason == "spam"
     assert report.description == "buy my stuff"

@@ -1,23 +1,23 @@
 """Admin user management: listing, inspecting, suspending and banning accounts."""
 
 import uuid
-from datetime import timedelta
 
 from sqlalchemy import Select, and_, func, not_, or_, select
 
-from watchparty.auth import tokens
+from watchparty.auth import standing, tokens
 from watchparty.common.pagination import paginate
 from watchparty.common.search import any_contains
 from watchparty.common.types import iso, utcnow
-from watchparty.errors import Conflict, Forbidden, NotFound, ValidationError
+from watchparty.errors import NotFound
 from watchparty.extensions import db
-from watchparty.users import activity
-from watchparty.users.models import ACTIVE, BANNED, DELETED, SUSPENDED, User
+from watchparty.site import audit
+from watchparty.users.models import ACTIVE, BANNED, SUSPENDED, User
 
-ACCOUNT_SUSPENDED = "account_suspended"
-ACCOUNT_UNSUSPENDED = "account_unsuspended"
-ACCOUNT_BANNED = "account_banned"
-ACCOUNT_UNBANNED = "account_unbanned"
+# Kept here for callers of the admin service; the standing logic lives in auth/standing.py.
+ACCOUNT_SUSPENDED = standing.ACCOUNT_SUSPENDED
+ACCOUNT_UNSUSPENDED = standing.ACCOUNT_UNSUSPENDED
+ACCOUNT_BANNED = standing.ACCOUNT_BANNED
+ACCOUNT_UNBANNED = standing.ACCOUNT_UNBANNED
 
 
 def _status_filter(status: str):
@@ -76,67 +76,33 @@ def user_detail(user_id: uuid.UUID) -> User:
     return user
 
 
-def _target(actor: User, user_id: uuid.UUID) -> User:
-    """The user an admin acts on, after the self and privilege checks."""
-    user = get_user(user_id)
-    if user.id == actor.id:
-        raise ValidationError("You cannot moderate your own account.", code="cannot_moderate_self")
-    if user.is_admin and not actor.is_superuser:
-        raise Forbidden("Only a superuser can moderate another administrator.")
-    if user.status == DELETED:
-        raise Conflict("This account has been deleted.", code="account_deleted")
+def _audited(actor: User, user: User, action: str, reason: str | None = None) -> User:
+    """Record the staff action in the audit log and commit it with the change."""
+    until = iso(user.status_until) if user.status_until else None
+    audit.record(actor.id, action, "user", user.id, reason or "", {"until": until})
+    db.session.commit()
     return user
-
-
-def _restrict(user: User, status: str, reason: str | None, duration: int | None) -> None:
-    user.status = status
-    user.status_reason = reason or None
-    user.status_until = utcnow() + timedelta(seconds=duration) if duration else None
-    # Tokens issued before the restriction must stop working at once, not when they expire.
-    tokens.revoke_all(user.id, f"account_{status}")
-
-
-def _record(user: User, type_: str, actor: User, **data) -> None:
-    entry = activity.record(user.id, type_, by=str(actor.id), **data)
-    # The target can read their activity log: it must not reveal the admin's IP or browser.
-    entry.ip = entry.user_agent = None
 
 
 def suspend(actor: User, user_id: uuid.UUID, reason: str | None, duration: int | None) -> User:
     """Suspend an account (optionally for `duration` seconds) and end its sessions."""
-    user = _target(actor, user_id)
-    if user.effective_status == BANNED:
-        raise Conflict("This user is banned; unban them first.", code="user_banned")
-    _restrict(user, SUSPENDED, reason, duration)
-    _record(user, ACCOUNT_SUSPENDED, actor, reason=reason, until=iso(user.status_until))
-    db.session.commit()
-    return user
+    user = standing.suspend(actor, standing.target(actor, user_id), reason, duration)
+    return _audited(actor, user, "user.suspend", reason)
 
 
 def ban(actor: User, user_id: uuid.UUID, reason: str | None, duration: int | None) -> User:
     """Ban an account (optionally for `duration` seconds) and end its sessions."""
-    user = _target(actor, user_id)
-    _restrict(user, BANNED, reason, duration)
-    _record(user, ACCOUNT_BANNED, actor, reason=reason, until=iso(user.status_until))
-    db.session.commit()
-    return user
-
-
-def _lift(actor: User, user_id: uuid.UUID, status: str, type_: str) -> User:
-    user = _target(actor, user_id)
-    if user.effective_status != status:
-        raise Conflict(f"This user is not {status}.", code=f"not_{status}")
-    user.status, user.status_reason, user.status_until = ACTIVE, None, None
-    _record(user, type_, actor)
-    db.session.commit()
-    return user
+    user = standing.ban(actor, standing.target(actor, user_id), reason, duration)
+    return _audited(actor, user, "user.ban", reason)
 
 
 def unsuspend(actor: User, user_id: uuid.UUID) -> User:
     """Lift a suspension; 409 when the user is not suspended."""
-    return _lift(actor, user_id, SUSPENDED, ACCOUNT_UNSUSPENDED)
+    user = standing.lift(actor, standing.target(actor, user_id), SUSPENDED)
+    return _audited(actor, user, "user.unsuspend")
 
 
 def unban(actor: User, user_id: uuid.UUID) -> User:
     """Lift a ban; 409 when the user is not banned."""
-    return _lift(actor, user_id, BANNED, ACCOUNT_UNBANNED)
+    user = standing.lift(actor, standing.target(actor, user_id), BANNED)
+    return _audited(actor, user, "user.unban")

@@ -10,6 +10,7 @@ from watchparty.common.inserts import commit_unique
 from watchparty.common.types import iso, utcnow
 from watchparty.errors import Conflict, Forbidden, Unauthorized, ValidationError
 from watchparty.extensions import db
+from watchparty.site import settings as site_settings
 from watchparty.users import activity
 from watchparty.users.models import BANNED, DELETED, SUSPENDED, User
 from watchparty.users.passwords import check_password, hash_password, policy_errors
@@ -96,8 +97,15 @@ def password_problems(password: str, confirm: str | None, email: str | None) -> 
     return errors
 
 
+def check_registration_open() -> None:
+    """Refuse a new account while staff have closed registration (the site setting)."""
+    if not site_settings.get("registration_open"):
+        raise Forbidden("Registration is closed for now.", code="registration_closed")
+
+
 def register(data: dict) -> dict:
     """Create an account, sign it in and queue the verification email."""
+    check_registration_open()
     email = normalise_email(data["email"])
     errors = password_problems(data["password"], data["confirm_password"], email)
     if errors:

@@ -12,7 +12,7 @@ from watchparty.auth import social_http as http
 from watchparty.auth import social_providers as sp
 from watchparty.auth import tokens
 from watchparty.auth.models import SocialAccount
-from watchparty.auth.service import complete_sign_in, normalise_email
+from watchparty.auth.service import check_registration_open, complete_sign_in, normalise_email
 from watchparty.errors import AppError, Conflict, ValidationError
 from watchparty.extensions import db
 from watchparty.users import activity
@@ -158,6 +158,7 @@ def _link_existing(user: User, profile: sp.Profile) -> User:
 
 def _new_user(profile: sp.Profile, email: str) -> User:
     """A passwordless account named after the provider's profile."""
+    check_registration_open()
     avatar = profile.avatar if profile.avatar and len(profile.avatar) <= 500 else None
     user = User(
         id=uuid.uuid4(),

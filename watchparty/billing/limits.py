@@ -10,7 +10,7 @@ from watchparty.billing import catalog, entitlements, stripe_api, usage
 from watchparty.billing.models import Plan
 from watchparty.errors import AppError
 from watchparty.extensions import db
-from watchparty.parties.models import Party
+from watchparty.site import settings as site_settings
 
 
 class PlanLimitReached(AppError):
@@ -70,7 +70,7 @@ def check_party(user, max_participants: int | None, new_party: bool = False) -> 
         raise _refuse(name, catalog.PARTIES, text)
     seats = limits.get(catalog.SEATS)
     if max_participants is None:
-        default = Party.__table__.c.max_participants.default.arg
+        default = site_settings.get("default_party_size")
         return default if seats is None else min(default, seats)
     if seats is not None and max_participants > seats:
         text = f"allows up to {seats} people in a party; upgrade for bigger parties."

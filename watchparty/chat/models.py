@@ -4,6 +4,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     ForeignKey,
     Index,
@@ -30,6 +31,7 @@ DEFAULT_SETTINGS = {
     "max_message_length": 500,
     "allow_links": True,
     "allow_emojis": True,
+    "blocked_words": [],
 }
 MAX_MESSAGE_LENGTH = 2000
 
@@ -56,6 +58,8 @@ class ChatMessage(IdMixin, db.Model):
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    # Held back pending review (moderation's report threshold): deleted_at is set meanwhile.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     user = relationship("User", lazy="joined")
 
@@ -73,6 +77,8 @@ class ChatSettings(db.Model):
     max_message_length: Mapped[int] = mapped_column(Integer, default=500)
     allow_links: Mapped[bool] = mapped_column(Boolean, default=True)
     allow_emojis: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Words no message of this party may contain (on top of the site-wide chat_word_filter).
+    blocked_words: Mapped[list] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 

@@ -8,6 +8,7 @@ from flask import current_app
 from watchparty.chat.models import EMOJI
 from watchparty.errors import ValidationError
 from watchparty.live import limits
+from watchparty.site import settings as site_settings
 
 LINK = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 # Pictographs, symbols, dingbats, flags and the joiners/selectors that build emoji sequences.
@@ -47,7 +48,28 @@ def check_text(text: str, message_type: str, settings: dict) -> str:
             code="emojis_not_allowed",
             errors={"text": ["Emojis are not allowed."]},
         )
+    check_words(text, settings)
     return text
+
+
+def blocked_word(text: str, words) -> str | None:
+    """The first of `words` the text holds as a whole word (any case), or None."""
+    for word in words:
+        word = word.strip()
+        if word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+            return word
+    return None
+
+
+def check_words(text: str, settings: dict) -> None:
+    """400 when the text holds a word of the site-wide or the party's word filter."""
+    words = [*site_settings.get("chat_word_filter"), *(settings.get("blocked_words") or [])]
+    if blocked_word(text, words) is not None:
+        raise ValidationError(
+            "This message contains a word that is not allowed in this chat.",
+            code="blocked_word",
+            errors={"text": ["Contains a blocked word."]},
+        )
 
 
 def check_flood(user_id: uuid.UUID) -> None:

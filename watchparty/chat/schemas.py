@@ -106,6 +106,11 @@ class ChatSettingsSchema(ma.Schema):
     )
     allow_links = ma.fields.Boolean()
     allow_emojis = ma.fields.Boolean()
+    blocked_words = ma.fields.List(
+        ma.fields.String(validate=_validate.Length(min=1, max=64)),
+        validate=_validate.Length(max=200),
+        metadata={"description": "words no message may contain (whole words, any case)"},
+    )
 
 
 class ChatJoinSchema(ma.Schema):

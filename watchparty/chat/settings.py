@@ -11,8 +11,9 @@ def settings_of(party_id: uuid.UUID) -> dict:
     """The party's chat settings (defaults when never changed)."""
     row = db.session.get(ChatSettings, party_id)
     if row is None:
-        return dict(DEFAULT_SETTINGS)
-    return {name: getattr(row, name) for name in DEFAULT_SETTINGS}
+        return dict(DEFAULT_SETTINGS, blocked_words=[])
+    current = {name: getattr(row, name) for name in DEFAULT_SETTINGS}
+    return current | {"blocked_words": list(current["blocked_words"] or [])}
 
 
 def read(party_id: uuid.UUID, user_id: uuid.UUID) -> dict:
@@ -30,9 +31,11 @@ def update(party_id: uuid.UUID, user_id: uuid.UUID, changes: dict) -> dict:
     require_moderator(party, user_id)
     row = db.session.get(ChatSettings, party.id)
     if row is None:
-        row = ChatSettings(party_id=party.id, **DEFAULT_SETTINGS)
+        row = ChatSettings(party_id=party.id, **dict(DEFAULT_SETTINGS, blocked_words=[]))
         db.session.add(row)
     for name, value in changes.items():
+        if name == "blocked_words":
+            value = sorted({word.strip().lower() for word in value if word.strip()})
         setattr(row, name, value)
     db.session.commit()
     current = settings_of(party.id)

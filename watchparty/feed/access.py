@@ -67,6 +67,8 @@ def post(post_id: uuid.UUID, viewer: User | None = None) -> Post:
     found = db.session.get(Post, post_id)
     if found is None or found.creator.user.status != ACTIVE or _hidden(found.creator_id, viewer):
         raise NotFound("No such post.", code="post_not_found")
+    if found.hidden and (viewer is None or viewer.id != found.creator_id):
+        raise NotFound("No such post.", code="post_not_found")
     return found
 
 

@@ -1,13 +1,14 @@
 """What the feed domain adds to the domains below it: who may play a private video attached
 to a post (videos), what goes when an account is deleted (users) and what a block ends
-(friends: follows)."""
+(friends: follows), and posts as reportable content."""
 
 from collections.abc import Callable
 
 from sqlalchemy import delete, or_, select
 
+from watchparty.common import reportables
 from watchparty.extensions import db
-from watchparty.feed import access, follows
+from watchparty.feed import access, follows, reportable
 from watchparty.feed.models import Follow, Post, PostComment, PostLike
 from watchparty.friends import blocks
 from watchparty.storage import storage
@@ -39,3 +40,4 @@ def register() -> None:
     deletion.register_cleanup(remove_account_content)
     video_access.viewer_grants.register(access.grants_video)
     blocks.ended_by_block.register(follows.end_between)
+    reportables.register(reportable.REPORTABLE)

@@ -61,7 +61,8 @@ def present(posts: list[Post], viewer: User | None) -> list[Shown]:
 
 def _newest(stmt):
     active = select(User.id).where(User.status == ACTIVE)
-    return stmt.where(Post.creator_id.in_(active)).order_by(Post.created_at.desc(), Post.id.desc())
+    stmt = stmt.where(Post.creator_id.in_(active), Post.hidden.is_(False))
+    return stmt.order_by(Post.created_at.desc(), Post.id.desc())
 
 
 def feed(viewer: User, page: int, page_size: int) -> dict:

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from watchparty.common.models import IdMixin, TimestampMixin
@@ -62,6 +62,8 @@ class Post(IdMixin, TimestampMixin, db.Model):
     video_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("videos.id", ondelete="SET NULL"), index=True
     )
+    # Hidden pending review or removed by staff (moderation): only its creator still sees it.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     creator = relationship("CreatorProfile", lazy="joined")
     post_tiers = relationship(

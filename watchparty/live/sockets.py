@@ -12,12 +12,15 @@ from functools import wraps
 import marshmallow as ma
 from flask import current_app, request
 from flask_socketio import Namespace
+from socketio.exceptions import ConnectionRefusedError as Refused
 
+from watchparty.common import metrics
 from watchparty.common.guards import check_text
 from watchparty.common.hooks import Hook
 from watchparty.errors import AppError, Unauthorized, ValidationError, app_error_for, error_body
 from watchparty.extensions import db, socketio
-from watchparty.live import online, presence, session_sockets
+from watchparty.live import online, presence, process_connections, session_sockets
+from watchparty.site import maintenance
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +32,8 @@ _connections: dict[tuple[str, str], tuple[uuid.UUID, uuid.UUID]] = {}
 # module imports no domain: fn(token) -> (user id, session id); fn(user id) -> user.
 token_identity = Hook("sockets.token_identity")
 user_loader = Hook("sockets.user_loader")
+# Handlers that enter a room: refused for non-staff while maintenance mode is on.
+JOINS = {"on_join"}
 
 
 def _bearer(auth) -> str | None:
@@ -59,14 +64,17 @@ class AuthedNamespace(Namespace):
         """Client connects with `auth: {token}` (or a Bearer header); refused otherwise."""
         try:
             user_id, session_id = identity_for_token(_bearer(auth))
+            maintenance.check_socket(lambda: _provided(user_loader)(user_id))
         except AppError as error:
-            raise ConnectionRefusedError(error.to_dict()) from None
+            # The client's connect_error gets {message, data: the error shape}.
+            raise Refused(error.message, error.to_dict()) from None
         finally:
             db.session.remove()
         _connections[(self.namespace, request.sid)] = (user_id, session_id)
         session_sockets.track(session_id, self.namespace, request.sid)
         presence.ensure_heartbeat(current_app._get_current_object())
         online.connected(user_id, self.namespace, request.sid)
+        process_connections.changed(self.namespace, +1)
         self.connected(user_id)
         db.session.remove()
 
@@ -76,8 +84,15 @@ class AuthedNamespace(Namespace):
         if entry is not None:
             session_sockets.untrack(entry[1], self.namespace, request.sid)
             online.disconnected(entry[0], self.namespace, request.sid)
+            process_connections.changed(self.namespace, -1)
             self.disconnected(entry[0])
             db.session.remove()
+
+    def trigger_event(self, event, *args):
+        """Count the event (Prometheus; unknown names as one label), then dispatch it."""
+        known = hasattr(self, f"on_{event or ''}")
+        metrics.socket_event(self.namespace, event if known else "unknown")
+        return super().trigger_event(event, *args)
 
     def connected(self, user_id: uuid.UUID) -> None:
         """Hook: a user's connection was accepted."""
@@ -125,6 +140,8 @@ def acked(schema: type[ma.Schema] | None = None):
         def handler(self, data=None):
             try:
                 check_session()
+                if fn.__name__ in JOINS:  # no new joins during maintenance, but for staff
+                    maintenance.check_socket(current_user)
                 check_text(data)
                 payload = parser.load(data if data is not None else {}) if parser else data
                 return {"ok": True, **(fn(self, payload) or {})}

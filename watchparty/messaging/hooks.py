@@ -1,8 +1,11 @@
-"""What the messaging domain adds to the domains below it: a deleted account's clean-up."""
+"""What the messaging domain adds to the domains below it: a deleted account's clean-up,
+and direct messages as reportable content."""
 
 from sqlalchemy import delete, exists, select, update
 
+from watchparty.common import reportables
 from watchparty.extensions import db
+from watchparty.messaging import reportable
 from watchparty.messaging.models import Conversation, ConversationMember, DirectMessage
 from watchparty.users import deletion
 from watchparty.users.models import User
@@ -42,3 +45,4 @@ def forget_conversations(user: User) -> None:
 def register() -> None:
     """Attach the messaging domain's contributions (called once by the blueprint table)."""
     deletion.register_cleanup(forget_conversations)
+    reportables.register(reportable.REPORTABLE)

@@ -29,7 +29,9 @@ from watchparty.videos.access import visible_video
 def visible(conversation: Conversation, hidden: set) -> Select:
     """The conversation's messages; in a group, none by people blocked either way. A pair's
     history stays whole after a block (a record of what was said), only new messages stop."""
-    stmt = select(DirectMessage).where(DirectMessage.conversation_id == conversation.id)
+    stmt = select(DirectMessage).where(
+        DirectMessage.conversation_id == conversation.id, DirectMessage.hidden.is_(False)
+    )
     if hidden and conversation.is_group:
         stmt = stmt.where(
             or_(DirectMessage.sender_id.is_(None), DirectMessage.sender_id.not_in(hidden))
@@ -40,7 +42,7 @@ def visible(conversation: Conversation, hidden: set) -> Select:
 def message_of(conversation_id: uuid.UUID, message_id: uuid.UUID) -> DirectMessage:
     """A message of the conversation, or 404."""
     message = db.session.get(DirectMessage, message_id)
-    if message is None or message.conversation_id != conversation_id:
+    if message is None or message.conversation_id != conversation_id or message.hidden:
         raise NotFound("Message not found.", code="message_not_found")
     return message
 

@@ -90,6 +90,8 @@ class DirectMessage(IdMixin, db.Model):
     video_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("videos.id", ondelete="SET NULL"))
     client_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    # Hidden pending review or removed by staff (moderation): left out of every history.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     sender = relationship("User", lazy="joined")
     party = relationship("Party")  # loaded only for the messages that link one

@@ -110,7 +110,9 @@ def _unread(user_id: uuid.UUID, ids: list[uuid.UUID], hidden: set) -> dict:
 
 def _last_visible(conversation: Conversation, hidden: set) -> DirectMessage | None:
     last = conversation.last_message
-    if last is None or not conversation.is_group or last.sender_id not in hidden:
+    if last is None or (
+        not last.hidden and (not conversation.is_group or last.sender_id not in hidden)
+    ):
         return last
     return db.session.scalar(
         messages.visible(conversation, hidden)

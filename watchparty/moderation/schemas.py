@@ -4,7 +4,7 @@ import marshmallow as ma
 
 from watchparty.common.pagination import PageQuerySchema, page_of
 from watchparty.common.schemas import UTCDateTimeField
-from watchparty.moderation.models import REPORT_REASONS
+from watchparty.moderation.models import REPORT_REASONS, STATUSES
 from watchparty.parties.schemas import PartySchema
 from watchparty.users.schemas import UserBriefSchema
 
@@ -39,7 +39,7 @@ UserReportPage = page_of(UserReportSchema, "UserReportPage")
 
 
 class UserReportQuerySchema(PageQuerySchema):
-    status = ma.fields.String(validate=ma.validate.OneOf(("open", "resolved", "dismissed")))
+    status = ma.fields.String(validate=ma.validate.OneOf(STATUSES))
 
 
 class StaffPartySchema(PartySchema):

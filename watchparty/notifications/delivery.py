@@ -8,6 +8,7 @@ import uuid
 from flask import current_app
 from sqlalchemy import delete, select, update
 
+from watchparty.common import metrics
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.jobs import job
@@ -114,6 +115,7 @@ def _finish(row: Delivery, status: str, error: str | None) -> None:
     if status == SENT:
         row.sent_at = utcnow()
     db.session.commit()
+    metrics.delivery_finished(row.channel, "retrying" if status == QUEUED else status)
 
 
 def opened(notification_id: uuid.UUID) -> None:

@@ -15,6 +15,7 @@ PAGES = (
     ("creator_id", "/creators/{}"),
     ("sender_id", "/friends"),
     ("video_id", "/upload"),
+    ("ticket_id", "/help/tickets/{}"),
 )
 
 

@@ -56,7 +56,12 @@ def public_parties(query: dict) -> dict:
     live_first = case((Party.status == "live", 0), else_=1)
     stmt = (
         select(Party)
-        .where(Party.visibility == PUBLIC, Party.deleted_at.is_(None), Party.status != ENDED)
+        .where(
+            Party.visibility == PUBLIC,
+            Party.hidden.is_(False),
+            Party.deleted_at.is_(None),
+            Party.status != ENDED,
+        )
         .where(*_filters(query))
         .order_by(live_first, Party.created_at.desc(), Party.id)
     )
@@ -97,7 +102,12 @@ def trending(query: dict) -> dict:
     )
     rows = db.session.execute(
         select(Party, recent_joins)
-        .where(Party.visibility == PUBLIC, Party.deleted_at.is_(None), Party.status != ENDED)
+        .where(
+            Party.visibility == PUBLIC,
+            Party.hidden.is_(False),
+            Party.deleted_at.is_(None),
+            Party.status != ENDED,
+        )
         .order_by(recent_joins.desc(), Party.created_at.desc())
         .limit(TRENDING_CANDIDATES)
     ).all()
@@ -126,7 +136,12 @@ def recommendations(user_id: uuid.UUID, query: dict) -> dict:
     stmt = (
         select(Party)
         .where(
-            and_(Party.visibility == PUBLIC, Party.deleted_at.is_(None), Party.status != ENDED),
+            and_(
+                Party.visibility == PUBLIC,
+                Party.hidden.is_(False),
+                Party.deleted_at.is_(None),
+                Party.status != ENDED,
+            ),
             Party.host_id != user_id,
             Party.id.not_in(mine),
         )

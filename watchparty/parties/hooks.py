@@ -6,9 +6,10 @@ from datetime import datetime
 
 from sqlalchemy import exists, func, select, update
 
+from watchparty.common import reportables
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
-from watchparty.parties import broadcast
+from watchparty.parties import broadcast, reportable
 from watchparty.parties.membership import free_seat
 from watchparty.parties.models import ACTIVE, ENDED, HOST, LEFT, PENDING, Party, PartyParticipant
 from watchparty.users import deletion, stats
@@ -102,3 +103,4 @@ def register() -> None:
     deletion.register_cleanup(leave_all_parties)
     video_access.viewer_grants.register(plays_video)
     videos.detaching.register(let_go_of_videos)
+    reportables.register(reportable.REPORTABLE)

@@ -64,6 +64,8 @@ class Party(IdMixin, TimestampMixin, db.Model):
     # Deleted parties keep their row (chat, reactions and reports point at it) but vanish
     # from every view: get_party answers 404 for them.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Held back from public lists pending review (moderation's report threshold).
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     peak_online: Mapped[int] = mapped_column(Integer, default=0)
     # The last playback state, persisted from the live store so a restart can resume it.
     playback: Mapped[dict] = mapped_column(JSON, default=dict)

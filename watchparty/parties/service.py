@@ -38,6 +38,7 @@ from watchparty.parties.schemas import (
     member_view,
     member_views,
 )
+from watchparty.site import settings as site_settings
 
 # No 0/O, 1/I/L: a code read aloud or off a screen cannot be mistyped.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -72,7 +73,7 @@ def _seats(user, asked: int | None, new_party: bool) -> int:
     """The seats a party gets: what was asked, as every registered policy allows it."""
     for policy in seat_policies:
         asked = policy(user, asked, new_party)
-    return Party.__table__.c.max_participants.default.arg if asked is None else asked
+    return site_settings.get("default_party_size") if asked is None else asked
 
 
 def create_party(user, data: dict) -> Party:
@@ -99,16 +100,15 @@ def create_party(user, data: dict) -> Party:
 def visible_to(user_id: uuid.UUID | None):
     """SQL: parties `user_id` may see in lists (never deleted ones)."""
     if user_id is None:
-        return (Party.visibility == PUBLIC) & Party.deleted_at.is_(None)
+        return (Party.visibility == PUBLIC) & Party.hidden.is_(False) & Party.deleted_at.is_(None)
     mine = exists().where(
         PartyParticipant.party_id == Party.id,
         PartyParticipant.user_id == user_id,
         PartyParticipant.status.in_((ACTIVE, PENDING)),
     )
     others = [fn(user_id) for fn in also_visible]
-    return or_(Party.visibility == PUBLIC, Party.host_id == user_id, mine, *others) & (
-        Party.deleted_at.is_(None)
-    )
+    listed = (Party.visibility == PUBLIC) & Party.hidden.is_(False)  # hidden: pending review
+    return or_(listed, Party.host_id == user_id, mine, *others) & (Party.deleted_at.is_(None))
 
 
 def party_detail(user, party_id: uuid.UUID) -> Shown:
@@ -189,12 +189,19 @@ def end_party(user, party_id: uuid.UUID) -> Party:
     return party
 
 
-def delete_party(party: Party) -> None:
-    """End the party and remove it from every view (its row stays for history). Commits."""
+def stage_delete(party: Party):
+    """End the party and remove it from every view, without committing; returns what to do
+    after the commit (tell the room it ended)."""
     _finish(party)
     party.deleted_at = utcnow()
+    return lambda: broadcast.emit("ended", {"party_id": str(party.id)}, party.id)
+
+
+def delete_party(party: Party) -> None:
+    """End the party and remove it from every view (its row stays for history). Commits."""
+    after = stage_delete(party)
     db.session.commit()
-    broadcast.emit("ended", {"party_id": str(party.id)}, party.id)
+    after()
 
 
 def delete_own_party(user, party_id: uuid.UUID) -> None:

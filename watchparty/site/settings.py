@@ -14,6 +14,7 @@ from marshmallow import validate
 from watchparty.errors import NotFound, ValidationError
 from watchparty.extensions import db
 from watchparty.site import audit
+from watchparty.site.fields import Maintenance
 from watchparty.site.models import SiteSetting
 
 CACHE_SECONDS = 5.0
@@ -50,6 +51,11 @@ DECLARED: dict[str, Setting] = {
         ),
         [],
         "Words no chat message on the site may contain (each party may add its own)",
+    ),
+    "maintenance": Setting(
+        Maintenance(),
+        {"enabled": False, "message": "", "until": None},
+        "Maintenance mode: the API answers 503 with this message to everyone but staff",
     ),
 }
 

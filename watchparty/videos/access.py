@@ -36,7 +36,7 @@ def can_view(user, video: Video) -> bool:
     members of a party that plays it."""
     if is_owner(user, video):
         return True
-    if video.status != READY:
+    if video.status != READY or video.hidden:
         return False
     if video.visibility != PRIVATE:
         return True

@@ -31,7 +31,7 @@ TRENDING_FORMULA = "score = views in the window + 3 x likes in the window"
 
 def visible_to(user_id: uuid.UUID | None):
     """SQL: videos `user_id` may find in lists: public ready ones, and all of their own."""
-    listed = and_(Video.visibility == PUBLIC, Video.status == READY)
+    listed = and_(Video.visibility == PUBLIC, Video.status == READY, Video.hidden.is_(False))
     return or_(listed, Video.owner_id == user_id) if user_id else listed
 
 
@@ -142,7 +142,8 @@ def trending(query: dict) -> dict:
         select(Video, score, recent_views, recent_likes)
         .outerjoin(views, views.c.video_id == Video.id)
         .outerjoin(likes, likes.c.video_id == Video.id)
-        .where(Video.visibility == PUBLIC, Video.status == READY, *filters(query))
+        .where(Video.visibility == PUBLIC, Video.status == READY, Video.hidden.is_(False))
+        .where(*filters(query))
         .order_by(score.desc(), Video.views_count.desc(), Video.created_at.desc(), Video.id)
     )
     page = paginate_rows(stmt, query["page"], query["page_size"])

@@ -43,7 +43,7 @@ def _page_seen_by(user, stmt, page: int, page_size: int) -> dict:
 def get_comment(user, comment_id: uuid.UUID) -> VideoComment:
     """The comment if the caller may see its video; 404 otherwise."""
     comment = db.session.get(VideoComment, comment_id)
-    if comment is None:
+    if comment is None or comment.hidden:
         raise NotFound("Comment not found")
     try:
         visible_video(user, comment.video_id)
@@ -58,6 +58,7 @@ def list_comments(user, video_id: uuid.UUID, page: int, page_size: int) -> dict:
     stmt = (
         select(VideoComment)
         .where(VideoComment.video_id == video.id, VideoComment.parent_id.is_(None))
+        .where(VideoComment.hidden.is_(False))
         .order_by(VideoComment.created_at.desc(), VideoComment.id.desc())
     )
     return _page_seen_by(user, stmt, page, page_size)
@@ -68,7 +69,7 @@ def list_replies(user, comment_id: uuid.UUID, page: int, page_size: int) -> dict
     comment = get_comment(user, comment_id)
     stmt = (
         select(VideoComment)
-        .where(VideoComment.parent_id == comment.id)
+        .where(VideoComment.parent_id == comment.id, VideoComment.hidden.is_(False))
         .order_by(VideoComment.created_at, VideoComment.id)
     )
     return _page_seen_by(user, stmt, page, page_size)

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from watchparty.common.models import IdMixin, TimestampMixin
@@ -65,6 +65,8 @@ class VideoComment(IdMixin, TimestampMixin, db.Model):
     body: Mapped[str] = mapped_column(Text)
     likes_count: Mapped[int] = mapped_column(Integer, default=0)
     replies_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Hidden pending review or removed by staff (moderation): left out of every list.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
 
     user = relationship("User", lazy="joined")
 

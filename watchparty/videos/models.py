@@ -66,6 +66,10 @@ class Video(IdMixin, TimestampMixin, db.Model):
     comments_count: Mapped[int] = mapped_column(Integer, default=0)
     shares_count: Mapped[int] = mapped_column(Integer, default=0)
 
+    # Hidden pending review (moderation's report threshold) or removed by staff: only its
+    # owner and staff still see it.
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+
     owner = relationship("User", lazy="joined")
 
 

@@ -78,6 +78,12 @@ def delete_video(user, video_id: uuid.UUID) -> None:
     purge_objects([video_id], upload_keys)
 
 
+def remove_any(video_id: uuid.UUID) -> list[str]:
+    """Staff removal of any video (the caller checked the role and commits): its rows go,
+    it leaves its parties; returns the upload keys to purge with `tasks.purge_video`."""
+    return _detach([video_id])
+
+
 def remove_owned_by(user) -> Callable[[], None] | None:
     """Account deletion: drop the user's videos in its transaction; objects after the commit."""
     video_ids = db.session.scalars(select(Video.id).where(Video.owner_id == user.id)).all()

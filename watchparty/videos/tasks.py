@@ -17,3 +17,11 @@ def transcode_video(video_id: str) -> None:
 def regenerate_thumbnail(video_id: str, timestamp: float) -> None:
     """Take the video's thumbnail again at `timestamp` seconds."""
     thumbnails.regenerate(uuid.UUID(video_id), float(timestamp))
+
+
+@job("default", retries=3, backoff=[10, 60, 300])
+def purge_video(video_id: str, upload_keys: list[str]) -> None:
+    """Delete a removed video's storage objects: its source, HLS output, thumbnails, uploads."""
+    from watchparty.videos import service  # service -> pipeline -> this module
+
+    service.purge_objects([uuid.UUID(video_id)], upload_keys)

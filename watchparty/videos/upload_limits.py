@@ -8,6 +8,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from watchparty.common.hooks import Hook
 from watchparty.errors import TooLarge, Unavailable, UnsupportedMedia
+from watchparty.site import settings as site_settings
 from watchparty.videos.containers import UNSUPPORTED_MESSAGE
 
 MEGABYTE = 1024 * 1024
@@ -18,8 +19,9 @@ FORM_OVERHEAD = MEGABYTE  # text fields and multipart framing around the file
 
 
 def max_video_bytes() -> int:
-    """The largest video accepted (VIDEO_MAX_BYTES)."""
-    return current_app.config["VIDEO_MAX_BYTES"]
+    """The largest video accepted: the `max_upload_mb` site setting, never above the
+    server's VIDEO_MAX_BYTES."""
+    return min(current_app.config["VIDEO_MAX_BYTES"], site_settings.get("max_upload_mb") * MEGABYTE)
 
 
 def max_thumbnail_bytes() -> int:

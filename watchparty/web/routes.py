@@ -41,6 +41,7 @@ def _shell():
 @web.get("/groups")
 @web.get("/notifications")
 @web.get("/settings/notifications")
+@web.get("/help")
 @web.get("/staff")
 @web.get("/staff/<path:page>")
 def shell(page: str | None = None):
@@ -57,6 +58,12 @@ def creator_page(creator_id):
 @web.get("/groups/<uuid:group_id>")
 def group_page(group_id):
     """The shell, opened at a group's page."""
+    return _shell()
+
+
+@web.get("/help/tickets/<uuid:ticket_id>")
+def help_ticket(ticket_id):
+    """The shell, opened at a support ticket's thread."""
     return _shell()
 
 

@@ -5,6 +5,7 @@ import { h, say } from "../dom.js";
 import { call, uid } from "../sockets.js";
 import { createComposer } from "./chat_composer.js";
 import { openSanctionForm } from "./chat_moderation.js";
+import { openReportForm } from "../report_form.js";
 import { onRoomConnect } from "./joining.js";
 import { quoteText, renderMessage, renderNotice } from "./message.js";
 import { nameOf } from "../names.js";
@@ -36,6 +37,8 @@ export function mountChat(ctx, region) {
     onDelete: remove,
     onSanction: (message, kind, opener) =>
       openSanctionForm(ctx, message, kind, list.querySelector(`[data-id="${message.id}"] .msg-tools`), opener),
+    onReport: (message, opener) =>
+      openReportForm(list.querySelector(`[data-id="${message.id}"] .msg-tools`), { contentType: "chat_message", contentId: message.id, what: `the message from ${nameOf(message.user)}` }, opener),
   };
 
   region.append(h("h2", {}, "Chat"), slowNote, status, h("div", { class: "chat-scroll" }, list, jump), composer.element);

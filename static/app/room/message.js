@@ -26,6 +26,9 @@ function actionsFor(ctx, message, handlers) {
   if (mine || ctx.isModerator()) {
     buttons.push(button("delete", `Delete message from ${author}`, "Delete", () => handlers.onDelete(message)));
   }
+  if (!mine && message.id && message.user?.id && handlers.onReport) {
+    buttons.push(button("report", `Report message from ${author}`, "Report", (e) => handlers.onReport(message, e.currentTarget)));
+  }
   if (canSanction(ctx, message.user?.id)) {
     buttons.push(button("mute", `Mute ${author}`, "Mute", (e) => handlers.onSanction(message, "mute", e.currentTarget)));
     buttons.push(button("ban", `Ban ${author} from the chat`, "Ban", (e) => handlers.onSanction(message, "ban", e.currentTarget)));
@@ -36,7 +39,8 @@ function actionsFor(ctx, message, handlers) {
 /**
  * Build the element of a message. `parent` is the replied-to message (undefined when it is not
  * loaded); `pending` marks my message until the server has stored it. Handlers: canReply(),
- * onReply(message), onDelete(message), onSanction(message, "mute"|"ban", button).
+ * onReply(message), onDelete(message), onSanction(message, "mute"|"ban", button),
+ * onReport(message, button).
  */
 export function renderMessage(ctx, message, { parent, pending = false, handlers }) {
   const author = nameOf(message.user);

@@ -92,6 +92,8 @@ export async function messages(outlet, { query }) {
   socket.on("read", (event) => thread?.id === event.conversation_id && thread.read(event));
   socket.on("conversation", load);
   socket.on("left", load);
+  // A direct message staff removed (moderation) leaves the open thread at once.
+  socket.on("deleted", (event) => outlet.querySelector(`li.dm[data-id="${CSS.escape(event.message_id)}"]`)?.remove());
   const onVisible = () => !document.hidden && thread?.visible();
   document.addEventListener("visibilitychange", onVisible);
 

@@ -1,9 +1,11 @@
-// View: a user's public profile (/users/:id) — their card, and Add friend, Message and Block.
+// View: a user's public profile (/users/:id) — their card, and Add friend, Message, Block
+// and Report.
 // A private profile or one that is gone says so instead of the card.
 
 import * as api from "../api.js";
 import { h, say } from "../dom.js";
 import { nameOf } from "../names.js";
+import { openReportForm } from "../report_form.js";
 import * as session from "../session.js";
 import { statusRegion } from "./forms.js";
 
@@ -39,6 +41,8 @@ export async function userPage(outlet, { id }) {
     }
   };
   const mine = session.user()?.id === user.id;
+  const reportSlot = h("div", { class: "report-slot" });
+  const report = (event) => openReportForm(reportSlot, { contentType: "user", contentId: user.id, what: nameOf(user) }, event.currentTarget);
   const facts = [user.location && h("li", {}, user.location), user.website && h("li", {}, site(user.website)), h("li", { class: "muted" }, `Joined ${new Date(user.date_joined).toLocaleDateString()}`)];
   page.append(
     h("section", { class: "panel" },
@@ -52,7 +56,9 @@ export async function userPage(outlet, { id }) {
             h("button", { type: "button", class: "primary small", onclick: () => act(api.post(`/api/users/${user.id}/friend-request/`), `Friend request sent to ${nameOf(user)}.`) }, "Add friend"),
             h("a", { class: "button secondary small", href: `/messages?with=${user.id}` }, "Message"),
             h("button", { type: "button", class: "danger small", onclick: () => act(api.post("/api/users/block/", { user_id: user.id }), `${nameOf(user)} is blocked.`) }, "Block"),
+            h("button", { type: "button", class: "secondary small", onclick: report }, "Report"),
           ),
+      mine ? null : reportSlot,
     ),
   );
 }

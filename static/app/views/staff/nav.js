@@ -14,6 +14,7 @@ const PAGES = [
   { href: "/staff/maintenance", label: "Maintenance" },
   { href: "/staff/logs", label: "Logs" },
   { href: "/staff/health", label: "Health" },
+  { href: "/staff/dashboard", label: "Dashboard" },
 ];
 
 /** True when the signed-in person is an admin (staff or superuser), not only a moderator. */
