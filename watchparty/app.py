@@ -63,6 +63,12 @@ def create_app(config: Config | dict | None = None) -> Flask:
     init_live(app)
     register_request_metrics(app)  # first before_request: time every request
 
+    _register_domains(app)
+    return app
+
+
+def _register_domains(app: Flask) -> None:
+    """Tables, hooks, blueprints, namespaces, CLI groups and the request-wide guards."""
     import watchparty.models  # noqa: F401 - every table, before the first query or migration
     from watchparty.admin.cli import admin_cli
     from watchparty.auth.jwt_callbacks import register_jwt_callbacks
@@ -77,16 +83,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
     register_hooks()
     register_api(app)
     register_namespaces()
-    app.cli.add_command(admin_cli)
-    app.cli.add_command(billing_cli)
-    app.cli.add_command(parties_cli)
-    app.cli.add_command(notifications_cli)
+    for group in (admin_cli, billing_cli, parties_cli, notifications_cli):
+        app.cli.add_command(group)
     register_error_handlers(app)
     register_input_guards(app)
     register_security_headers(app)
     maintenance.install(app)
     errors_log.install(app)
-    return app
 
 
 def _spec_kwargs() -> dict:
