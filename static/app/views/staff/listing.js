@@ -6,6 +6,7 @@ import { h, replace, say } from "../../dom.js";
 import { field, statusRegion } from "../forms.js";
 import { confirmButton } from "../group_members.js";
 import { isAdmin, staffNav } from "./nav.js";
+import { pager } from "./pager.js";
 
 const PAGE_SIZE = 20;
 
@@ -36,8 +37,6 @@ export async function listing(outlet, spec) {
     form.hidden = table.hidden = prev.hidden = next.hidden = true;
     return;
   }
-  let page = 1;
-
   async function remove(row) {
     try {
       await api.request("DELETE", spec.remove(row));
@@ -55,25 +54,16 @@ export async function listing(outlet, spec) {
     return h("tr", { "data-id": item.id }, cells, h("td", { "data-label": "Actions" }, del));
   }
 
-  async function load() {
-    const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
-    for (const [key, value] of new FormData(form).entries()) if (String(value).trim()) query.set(key, String(value).trim());
-    try {
-      const body = await api.get(`${spec.endpoint}?${query}`);
-      replace(tbody, body.results.map(rowOf));
-      summary.textContent = body.count ? `${body.count} in all — page ${body.current_page} of ${body.total_pages}` : "Nothing matches.";
-      prev.disabled = !body.previous;
-      next.disabled = !body.next;
-    } catch (error) {
-      say(status, error.describe ? error.describe() : "Could not load the list.", "error");
-    }
-  }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    page = 1;
-    load();
+  const load = pager({
+    form, prev, next, summary, status,
+    empty: "Nothing matches.",
+    failed: "Could not load the list.",
+    show: (results) => replace(tbody, results.map(rowOf)),
+    fetchPage: (page) => {
+      const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+      for (const [key, value] of new FormData(form).entries()) if (String(value).trim()) query.set(key, String(value).trim());
+      return api.get(`${spec.endpoint}?${query}`);
+    },
   });
-  prev.addEventListener("click", () => { page = Math.max(1, page - 1); load(); });
-  next.addEventListener("click", () => { page += 1; load(); });
   await load();
 }

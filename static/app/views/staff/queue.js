@@ -7,6 +7,7 @@ import { nameOf } from "../../names.js";
 import * as session from "../../session.js";
 import { field, statusRegion } from "../forms.js";
 import { staffNav } from "./nav.js";
+import { pager } from "./pager.js";
 
 const PAGE_SIZE = 20;
 const STATUSES = ["open", "assigned", "resolved", "dismissed"];
@@ -41,8 +42,6 @@ export async function staffQueue(outlet) {
     h("button", { type: "submit" }, "Filter"),
   );
   outlet.append(h("div", { class: "staff-page" }, staffNav("/staff"), h("h1", {}, "Moderation queue"), form, status, summary, list, h("div", { class: "staff-pager" }, prev, next)));
-  let page = 1;
-
   async function assignToMe(report) {
     try {
       await api.post(`/api/moderation/admin/reports/${encodeURIComponent(report.id)}/assign/`, { moderator_id: session.user()?.id });
@@ -68,30 +67,21 @@ export async function staffQueue(outlet) {
     );
   }
 
-  async function load() {
-    const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
-    for (const [key, value] of new FormData(form).entries()) {
-      if (key === "assigned") {
-        if (value === "me") query.set("assignee_id", session.user()?.id || "");
-        if (value === "none") query.set("unassigned", "true");
-      } else if (String(value).trim()) query.set(key, String(value).trim());
-    }
-    try {
-      const body = await api.get(`/api/moderation/admin/queue/?${query}`);
-      replace(list, body.results.map(itemOf));
-      summary.textContent = body.count ? `${body.count} in all — page ${body.current_page} of ${body.total_pages}` : "Nothing to review.";
-      prev.disabled = !body.previous;
-      next.disabled = !body.next;
-    } catch (error) {
-      say(status, error.describe ? error.describe() : "Could not load the queue.", "error");
-    }
-  }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    page = 1;
-    load();
+  const load = pager({
+    form, prev, next, summary, status,
+    empty: "Nothing to review.",
+    failed: "Could not load the queue.",
+    show: (results) => replace(list, results.map(itemOf)),
+    fetchPage: (page) => {
+      const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+      for (const [key, value] of new FormData(form).entries()) {
+        if (key === "assigned") {
+          if (value === "me") query.set("assignee_id", session.user()?.id || "");
+          if (value === "none") query.set("unassigned", "true");
+        } else if (String(value).trim()) query.set(key, String(value).trim());
+      }
+      return api.get(`/api/moderation/admin/queue/?${query}`);
+    },
   });
-  prev.addEventListener("click", () => { page = Math.max(1, page - 1); load(); });
-  next.addEventListener("click", () => { page += 1; load(); });
   await load();
 }
