@@ -71,7 +71,9 @@ ends_session="$ends_session|/sessions/\{session_id\}/\$|/forgot-password/\$"
 destroys='^DELETE |/(end|leave|kick|ban|suspend|cancel|unsubscribe|transfer-host|reject|decline)/$'
 # Maintenance mode (503 for everyone but staff), site settings and staff roles change the site
 # for every later caller: only the admin's last pass, after everyone else, switches them.
-destroys="$destroys|/admin/maintenance/\$|/settings/update/\$|/role/\$"
+# Maintenance mode answers 503 to everyone but staff: its own pass, the very last one.
+maintenance='/admin/maintenance/$'
+destroys="$destroys|$maintenance|/settings/update/\$|/role/\$"
 mkdir -p "$work/reports"
 pass() {  # pass NAME IDENTITY [schemathesis options]: one run, its NDJSON events kept
   local name=$1 identity=$2
@@ -106,7 +108,8 @@ pass_once user-destroys user -H "$(bearer "$USER_TOKEN")" --include-name-regex "
   --exclude-name-regex "$ends_session"
 pass_once victim victim -H "$(bearer "$VICTIM_TOKEN")" --include-name-regex "$ends_session"
 pass_once admin-destroys admin -H "$(bearer "$ADMIN_TOKEN")" --include-name-regex "$destroys" \
-  --exclude-name-regex "$ends_session"
+  --exclude-name-regex "$ends_session|$maintenance"
+pass_once admin-maintenance admin -H "$(bearer "$ADMIN_TOKEN")" --include-name-regex "$maintenance"
 
 status=0
 r="$work/reports"

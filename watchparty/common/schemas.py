@@ -27,6 +27,10 @@ class ErrorSchema(ma.Schema):
         metadata={"description": "field name → messages"},
     )
     timestamp = ma.fields.String(metadata={"description": "ISO 8601 UTC"})
+    until = ma.fields.String(
+        allow_none=True,
+        metadata={"description": "maintenance (503): when it should end, ISO 8601, or null"},
+    )
 
 
 class MessageSchema(ma.Schema):
