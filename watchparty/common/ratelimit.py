@@ -90,6 +90,18 @@ def reauth_limits(view):
     return per_ip("LOGIN_RATE_LIMIT", "10 per minute", failed)(view)
 
 
+def created(response) -> bool:
+    """Count only writes that stored something (a refused or invalid one costs nothing)."""
+    return response.status_code == 201
+
+
+def writes_per_account(name: str, default: str):
+    """A limit named by config `name` on what one signed-in account creates (per IP if none)."""
+    return limiter.limit(
+        _config(name, default), key_func=_bearer_account, scope=name.lower(), deduct_when=created
+    )
+
+
 def email_limits(view):
     """Requests that send email: per IP, and per target address against mail bombing."""
     view = per_account(email_key)(view)

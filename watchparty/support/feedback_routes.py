@@ -5,6 +5,7 @@ import uuid
 
 from watchparty.common.auth import admin_required, auth_required, current_user
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.ratelimit import writes_per_account
 from watchparty.support import feedback, search
 from watchparty.support.feedback_schemas import (
     FeedbackCreateSchema,
@@ -30,6 +31,7 @@ def list_feedback(query):
 
 
 @blp.post("/feedback/")
+@writes_per_account("FEEDBACK_RATE_LIMIT", "10 per hour")
 @auth_required
 @blp.arguments(FeedbackCreateSchema)
 @blp.response(201, FeedbackSchema)

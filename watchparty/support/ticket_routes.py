@@ -5,6 +5,7 @@ import uuid
 
 from watchparty.common.auth import admin_required, auth_required, current_user
 from watchparty.common.blueprint import Blueprint
+from watchparty.common.ratelimit import writes_per_account
 from watchparty.support import replies, tickets
 from watchparty.support.ticket_schemas import (
     TicketAssignSchema,
@@ -30,6 +31,7 @@ def list_tickets(query):
 
 
 @blp.post("/tickets/")
+@writes_per_account("SUPPORT_TICKET_RATE_LIMIT", "10 per hour")
 @auth_required
 @blp.arguments(TicketCreateSchema)
 @blp.response(201, TicketDetailSchema)
@@ -47,6 +49,7 @@ def get_ticket(ticket_id: uuid.UUID):
 
 
 @blp.post("/tickets/<uuid:ticket_id>/messages/")
+@writes_per_account("SUPPORT_MESSAGE_RATE_LIMIT", "30 per minute")
 @auth_required
 @blp.arguments(TicketMessageCreateSchema)
 @blp.response(201, TicketMessageSchema)
