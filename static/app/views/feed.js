@@ -5,6 +5,7 @@
 import * as api from "../api.js";
 import { h, replace, say } from "../dom.js";
 import { nameOf } from "../names.js";
+import { openReportForm } from "../report_form.js";
 import * as session from "../session.js";
 import { statusRegion } from "./forms.js";
 
@@ -76,7 +77,15 @@ export function postCard(post, status) {
   if (post.image_url) media.push(h("img", { src: post.image_url, alt: post.title, class: "feed-image" }));
   if (post.video) media.push(videoPlayer(post.video));
   return h("article", { class: "feed-post", dataset: { post: post.id } }, head, h("p", { class: "feed-text" }, post.text), media,
-    h("div", { class: "row" }, likeButton(post, status)), comments(post, status));
+    h("div", { class: "row" }, likeButton(post, status), reportAction(post)), comments(post, status));
+}
+
+/** "Report" on someone else's post: the inline form opens under the post's actions. */
+function reportAction(post) {
+  if (!session.user() || post.creator?.id === session.user().id) return null;
+  const slot = h("div", { class: "report-slot" });
+  const open = (event) => openReportForm(slot, { contentType: "creator_post", contentId: post.id, what: `“${post.title}”` }, event.currentTarget);
+  return h("span", {}, h("button", { type: "button", class: "secondary small", "aria-label": `Report “${post.title}”`, onclick: open }, "Report"), slot);
 }
 
 function composer(tiers, status, refresh) {
