@@ -4,6 +4,7 @@
 import * as api from "../api.js";
 import { h, replace } from "../dom.js";
 import { nameOf } from "../names.js";
+import { openReportForm } from "../report_form.js";
 
 const STATUS = { live: "Live", paused: "Paused", scheduled: "Not started", ended: "Ended" };
 
@@ -27,6 +28,13 @@ function favoriteButton(party) {
   return button;
 }
 
+/** "Report" on someone else's party: the inline form opens at the foot of its card. */
+function reportParty(party) {
+  const slot = h("div", { class: "report-slot" });
+  const open = (event) => openReportForm(slot, { contentType: "party", contentId: party.id, what: `“${party.title}”` }, event.currentTarget);
+  return [h("button", { type: "button", class: "secondary small", "aria-label": `Report ${party.title}`, onclick: open }, "Report"), slot];
+}
+
 /** One party as a card: title linking to its room, host, status, people online (not once ended). */
 export function partyCard(party, me) {
   const online = party.online_count || 0;
@@ -47,6 +55,7 @@ export function partyCard(party, me) {
       party.status === "ended" ? null : h("span", { class: `online${online ? " watched" : ""}` }, online === 1 ? "1 watching" : `${online} watching`),
     ),
     me ? favoriteButton(party) : null,
+    me && !mine ? reportParty(party) : null,
   );
 }
 
