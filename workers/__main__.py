@@ -1,6 +1,7 @@
 """`python -m workers`: an RQ worker for every queue, with the app context."""
 
 import argparse
+import logging
 import sys
 
 from redis import Redis
@@ -22,6 +23,17 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     return options
 
 
+def console_log() -> None:
+    """Print the worker's log as RQ does: RQ adds its console handler only when no logger above
+    `rq.worker` has one, and the error log's root handler (it stores errors, prints nothing) is
+    one, so the handler is added here."""
+    logger = logging.getLogger("rq.worker")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+        logger.addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve the queues until stopped."""
     options = arguments(argv)
@@ -40,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         heartbeat=options.heartbeat,
         sweep=options.sweep,
     )
+    console_log()
     worker.work(with_scheduler=True)
     return 0
 
