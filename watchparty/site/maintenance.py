@@ -15,8 +15,7 @@ from flask_jwt_extended import get_current_user, verify_jwt_in_request
 from watchparty.common.types import utcnow
 from watchparty.errors import Unavailable, ValidationError
 from watchparty.extensions import db
-from watchparty.site import audit, settings
-from watchparty.site.models import SiteSetting
+from watchparty.site import settings
 
 KEY = "maintenance"
 DEFAULT_MESSAGE = "The site is down for maintenance. Please come back soon."
@@ -84,14 +83,8 @@ def switch(actor_id: uuid.UUID, new: dict, reason: str = "") -> dict:
         clean = settings.DECLARED[KEY].field.deserialize(new)
     except ma.ValidationError as error:
         raise ValidationError("Invalid maintenance state.", errors=error.messages) from error
-    before = state()
-    row = db.session.get(SiteSetting, KEY) or SiteSetting(key=KEY)
-    row.value, row.updated_by = clean, actor_id
-    db.session.add(row)
     action = "maintenance.enable" if clean["enabled"] else "maintenance.disable"
-    audit.record(actor_id, action, "setting", KEY, reason, {"from": before, "to": clean})
-    db.session.commit()
-    settings.forget_cache()
+    settings.store(actor_id, KEY, clean, reason, action)
     return status()
 
 

@@ -104,11 +104,16 @@ def update(actor_id: uuid.UUID | None, key: str, value, reason: str = "") -> dic
         clean = setting.field.deserialize(value)
     except ma.ValidationError as error:
         raise ValidationError("Invalid setting value.", errors={key: error.messages}) from error
+    store(actor_id, key, clean, reason)
+    return next(entry for entry in listing() if entry["key"] == key)
+
+
+def store(actor_id, key: str, clean, reason: str = "", action: str = "setting.update") -> None:
+    """Store an already validated value of `key`, audited as `action` in the same commit."""
     row = db.session.get(SiteSetting, key) or SiteSetting(key=key)
-    before = row.value if row.value is not None else setting.default
+    before = row.value if row.value is not None else DECLARED[key].default
     row.value, row.updated_by = clean, actor_id
     db.session.add(row)
-    audit.record(actor_id, "setting.update", "setting", key, reason, {"from": before, "to": clean})
+    audit.record(actor_id, action, "setting", key, reason, {"from": before, "to": clean})
     db.session.commit()
     forget_cache()
-    return next(entry for entry in listing() if entry["key"] == key)
