@@ -114,7 +114,7 @@ pass_once admin-maintenance admin -H "$(bearer "$ADMIN_TOKEN")" --include-name-r
 status=0
 r="$work/reports"
 $PY scripts/fuzz_report.py --violations "${VIOLATIONS:-/tmp/notes/violations.txt}" \
-  "anonymous=$r/anonymous.ndjson" "admin=$r/admin.ndjson,$r/admin-destroys.ndjson" \
+  "anonymous=$r/anonymous.ndjson" "admin=$r/admin.ndjson,$r/admin-destroys.ndjson,$r/admin-maintenance.ndjson" \
   "user=$r/user.ndjson,$r/user-destroys.ndjson,$r/victim.ndjson" || status=1
 for log in "$work/server.log" "$work/worker.log"; do
   if [ -f "$log" ] && grep -q Traceback "$log"; then echo "traceback in $log"; status=1; fi

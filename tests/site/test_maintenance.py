@@ -31,6 +31,17 @@ def test_anonymous_callers_get_the_503_too(client, maintenance_on):
     assert_error(client.get("/api/parties/"), 503, "maintenance")
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/admin/maintenance/", "/api/moderation/admin/queue/", "/api/admin/logs/"]
+)
+def test_staff_paths_refuse_outsiders_as_always_not_with_the_503(
+    client, users, auth, maintenance_on, path
+):
+    maintenance_on()
+    assert_error(client.get(path), 401)
+    assert_error(client.get(path, headers=auth(users.create())), 403)
+
+
 def test_retry_after_counts_down_to_the_announced_end(client, maintenance_on):
     maintenance_on("Back at noon.", until=iso(utcnow() + timedelta(minutes=10)))
     response = client.get("/api/parties/")

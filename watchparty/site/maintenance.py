@@ -32,6 +32,9 @@ OPEN_PATHS = (
     "/api/auth/2fa/verify/",
     "/api/auth/social/",
 )
+# Staff-only paths are left to their own role checks: staff pass maintenance anyway, and anyone
+# else gets the 401 or 403 those paths always answer (the contract: refused, not "come back").
+STAFF_PATHS = ("/api/admin/", "/api/moderation/admin/", "/api/billing/admin/")
 
 
 class MaintenanceMode(Unavailable):
@@ -105,10 +108,12 @@ def is_staff(user) -> bool:
 
 
 def guard() -> None:
-    """before_request: refuse API calls with 503 while maintenance is on, except open paths and
+    """before_request: while maintenance is on, 503 for API calls but open and staff paths and
     staff; a token that fails verification gets its usual 401 so the client refreshes it."""
     path = request.path
-    if request.method == "OPTIONS" or not path.startswith("/api/") or path.startswith(OPEN_PATHS):
+    if request.method == "OPTIONS" or not path.startswith("/api/"):
+        return
+    if path.startswith(OPEN_PATHS + STAFF_PATHS):
         return
     current = _current_or_none()
     if current is None:
