@@ -95,6 +95,25 @@ def test_a_friend_who_hides_their_status_looks_offline_and_sends_nothing_live(
     assert (body["online_count"], body["total"]) == (0, 1)
 
 
+def test_hiding_the_status_while_online_reaches_friends_live_as_offline_and_showing_it_back(
+    client, users, sockets
+):
+    ada, bob = users.create(), users.create()
+    befriend(ada, bob)
+    watcher = sockets(ada, "/people")
+    sockets(bob, "/people")
+    watcher.wait_for("presence", lambda e: e["user_id"] == str(bob.id) and e["status"] == "online")
+    privacy = "/api/users/privacy/settings/"
+    headers = users.session_headers(bob)
+    hide = client.put(privacy, json={"show_online_status": False}, headers=headers)
+    assert hide.status_code == 200, hide.get_json()
+    gone = watcher.wait_for("presence", lambda e: e["status"] == "offline")
+    assert (gone["user_id"], gone["last_seen"]) == (str(bob.id), None)
+    client.put(privacy, json={"show_online_status": True}, headers=headers)
+    back = watcher.wait_for("presence", lambda e: e["status"] == "online")
+    assert back["user_id"] == str(bob.id)
+
+
 def test_online_status_lists_only_friends_and_needs_a_token(client, users, sockets):
     ada, bob = users.create(), users.create()
     sockets(bob, "/people")

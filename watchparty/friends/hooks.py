@@ -16,7 +16,7 @@ from watchparty.parties import admission, invites
 from watchparty.parties import service as parties
 from watchparty.parties.models import PUBLIC
 from watchparty.users import service as users
-from watchparty.users import stats
+from watchparty.users import settings, stats
 from watchparty.users.models import User
 
 
@@ -61,5 +61,6 @@ def register() -> None:
     stats.register_contributor(friend_facts)
     admission.join_refusals.register(refuse_blocked)
     online.changed.register(presence.announce)
+    settings.changed.register(presence.privacy_changed)
     invites.invite_refusals.register(blocks.between)
     parties.started.register(public_party_started)

@@ -69,9 +69,18 @@ def friends_status(user: User) -> dict:
 def announce(user_id: uuid.UUID, state: dict) -> None:
     """Tell each friend, on their own `/people` room, what they may see of the change."""
     user = db.session.get(User, user_id)
-    if user is None or _hidden(user):
-        return
+    if user is not None and not _hidden(user):
+        _tell_friends(user, state)
+
+
+def _tell_friends(user: User, state: dict | None) -> None:
     schema = PresenceSchema()
-    for friend_id in service.friend_ids(user_id):
-        body = schema.dump(seen_by(friend_id, user, state)) | {"user_id": str(user_id)}
+    for friend_id in service.friend_ids(user.id):
+        body = schema.dump(seen_by(friend_id, user, state)) | {"user_id": str(user.id)}
         socketio.emit("presence", body, namespace=PEOPLE_NS, to=user_room(friend_id))
+
+
+def privacy_changed(user: User, kind: str, before: dict, after: dict) -> None:
+    """Hiding or showing one's online status reaches friends live (offline, or the real state)."""
+    if kind == "privacy" and before["show_online_status"] != after["show_online_status"]:
+        _tell_friends(user, None)

@@ -6,8 +6,12 @@ from functools import cache
 
 import marshmallow as ma
 
+from watchparty.common.hooks import Hook
 from watchparty.extensions import db
 from watchparty.users.models import User
+
+# Called after a kind of settings was stored: (user, kind, before, after) effective settings.
+changed = Hook("users.settings.changed")
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")
 
@@ -160,6 +164,7 @@ def current(user: User, kind: str) -> dict:
 
 def update(user: User, kind: str, changes: dict) -> dict:
     """Store validated changes of one kind and return the effective settings."""
+    before = current(user, kind)
     stored = dict(getattr(user, COLUMNS[kind]) or {})
     if "channels" in changes:  # per-kind overrides merge, kind by kind and channel by channel
         channels = {k: dict(v) for k, v in (stored.get("channels") or {}).items()}
@@ -170,7 +175,10 @@ def update(user: User, kind: str, changes: dict) -> dict:
     # A new dict (not an in-place change) so the ORM sees the JSON column changed.
     setattr(user, COLUMNS[kind], {k: v for k, v in stored.items() if k in DEFAULTS[kind]})
     db.session.commit()
-    return current(user, kind)
+    after = current(user, kind)
+    if after != before:
+        changed.run(user, kind, before, after)
+    return after
 
 
 def reset(user: User) -> None:
