@@ -37,6 +37,9 @@ import { staffParties } from "./views/staff/parties.js";
 import { staffVideos } from "./views/staff/videos.js";
 import { staffQueue } from "./views/staff/queue.js";
 import { staffReport } from "./views/staff/report.js";
+import { staffSupport } from "./views/staff/support.js";
+import { staffFaq } from "./views/staff/faq.js";
+import { staffFeedback } from "./views/staff/feedback.js";
 
 route("/", lobby);
 route("/signin", signin, { auth: false });
@@ -66,6 +69,9 @@ route("/staff/broadcast", staffBroadcast);
 route("/staff/dashboard", staffDashboard);
 route("/staff", staffQueue);
 route("/staff/reports/:id", staffReport);
+route("/staff/support", staffSupport);
+route("/staff/faq", staffFaq);
+route("/staff/feedback", staffFeedback);
 route("/help", helpPage, { auth: false });
 route("/help/tickets/:id", ticketPage);
 

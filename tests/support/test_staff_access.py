@@ -35,6 +35,7 @@ ENDPOINTS = [
     ("post", "/tickets/{ticket}/assign/", {"staff_id": ZERO}),
     ("post", "/tickets/{ticket}/status/", {"status": "closed"}),
     ("post", "/feedback/{feedback}/status/", {"status": "declined"}),
+    ("get", "/staff/", None),
 ]
 
 

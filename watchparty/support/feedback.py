@@ -12,6 +12,7 @@ from watchparty.common.pagination import paginate
 from watchparty.common.shown import Shown
 from watchparty.errors import NotFound
 from watchparty.extensions import db
+from watchparty.support import notices
 from watchparty.support.models import DOWNVOTE, UPVOTE, Feedback, FeedbackVote
 
 
@@ -88,8 +89,10 @@ def vote(user, feedback_id: uuid.UUID, choice: str) -> Shown:
 
 
 def set_status(staff, feedback_id: uuid.UUID, status: str) -> Shown:
-    """Staff mark feedback open, planned, in progress, done or declined. Commits."""
+    """Staff set feedback open, planned, in progress, done or declined (the author is told)."""
     row = get_feedback(feedback_id)
-    row.status = status
+    before, row.status = row.status, status
     db.session.commit()
+    if status != before:
+        notices.feedback_status(row, staff)
     return shown([row], staff)[0]

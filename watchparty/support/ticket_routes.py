@@ -17,6 +17,7 @@ from watchparty.support.ticket_schemas import (
     TicketQuerySchema,
     TicketStatusSchema,
 )
+from watchparty.users.schemas import UserBriefSchema
 
 blp = Blueprint("support_tickets", __name__, description="Help centre: support tickets")
 
@@ -74,3 +75,11 @@ def assign(body, ticket_id: uuid.UUID):
 def set_status(body, ticket_id: uuid.UUID):
     """Mark the ticket open, pending, resolved or closed (staff)."""
     return tickets.set_status(current_user, ticket_id, body["status"])
+
+
+@blp.get("/staff/")
+@admin_required
+@blp.response(200, UserBriefSchema(many=True))
+def list_staff():
+    """Everyone a ticket can be assigned to (staff)."""
+    return tickets.staff_members()

@@ -9,8 +9,9 @@ from watchparty.common.pagination import paginate
 from watchparty.common.shown import Shown
 from watchparty.errors import NotFound, ValidationError
 from watchparty.extensions import db
+from watchparty.support import notices
 from watchparty.support.models import Ticket, TicketMessage
-from watchparty.users.models import User
+from watchparty.users.models import DELETED, User
 
 
 def get_ticket(user, ticket_id: uuid.UUID) -> Ticket:
@@ -64,21 +65,32 @@ def detail(user, ticket_id: uuid.UUID) -> Shown:
 
 
 def assign(staff, ticket_id: uuid.UUID, staff_id: uuid.UUID | None) -> Shown:
-    """Give the ticket to a staff member (null: to nobody). Commits; 400 for a non-staff id."""
+    """Give the ticket to a staff member, who is told (null: nobody). Commits; 400 if not staff."""
     ticket = get_ticket(staff, ticket_id)
     if staff_id is not None:
         member = db.session.get(User, staff_id)
         if member is None or not member.is_admin:
             raise ValidationError(errors={"staff_id": ["Not a staff member."]})
-    ticket.assignee_id = staff_id
+    before, ticket.assignee_id = ticket.assignee_id, staff_id
     db.session.commit()
     db.session.expire(ticket)
+    if staff_id is not None and staff_id != before:
+        notices.ticket_assigned(ticket, staff)
     return thread(ticket)
 
 
 def set_status(staff, ticket_id: uuid.UUID, status: str) -> Shown:
-    """Move the ticket to open, pending, resolved or closed. Commits."""
+    """Move the ticket to open, pending, resolved or closed. Commits; a move tells the owner."""
     ticket = get_ticket(staff, ticket_id)
-    ticket.status = status
+    before, ticket.status = ticket.status, status
     db.session.commit()
+    if status != before:
+        notices.ticket_status(ticket, staff)
     return thread(ticket)
+
+
+def staff_members() -> list[User]:
+    """Everyone a ticket can be given to (staff and superusers), by name."""
+    staff = (User.is_staff.is_(True)) | (User.is_superuser.is_(True))
+    stmt = select(User).where(staff, User.status != DELETED)
+    return db.session.scalars(stmt.order_by(User.first_name, User.last_name, User.id)).all()

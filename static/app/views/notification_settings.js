@@ -37,7 +37,9 @@ export const KINDS = {
   comment_reply: "Replies to your comments", video_ready: "Your video is ready", video_failed: "Your video failed to process",
   tip_received: "Tips", new_subscriber: "New subscribers", creator_posted: "Posts by creators you follow",
   subscription_renewed: "Subscription renewed", subscription_payment_failed: "A payment failed", subscription_ending: "A subscription is ending",
-  moderation_decision: "Moderation decisions", support_reply: "Replies to your support tickets", broadcast: "Announcements from the team",
+  moderation_decision: "Moderation decisions", support_reply: "Replies to your support tickets",
+  support_assigned: "Support tickets assigned to you (staff)", support_status: "Status changes of your support tickets",
+  feedback_status: "Status changes of your feedback", broadcast: "Announcements from the team",
   marketing: "News and offers", test: "Test notifications",
 };
 const CHANNELS = [["email", "Email"], ["web_push", "Browser"], ["mobile_push", "Phone"]];

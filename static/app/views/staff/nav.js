@@ -15,6 +15,9 @@ const PAGES = [
   { href: "/staff/logs", label: "Logs" },
   { href: "/staff/health", label: "Health" },
   { href: "/staff/dashboard", label: "Dashboard" },
+  { href: "/staff/support", label: "Support" },
+  { href: "/staff/faq", label: "FAQ" },
+  { href: "/staff/feedback", label: "Feedback" },
 ];
 
 /** True when the signed-in person is an admin (staff or superuser), not only a moderator. */
