@@ -5,10 +5,10 @@ import * as api from "../api.js";
 import { onNotifications } from "../bell.js";
 import { h, replace, say } from "../dom.js";
 import { nameOf } from "../names.js";
-import * as session from "../session.js";
 import { field, onSubmit, statusRegion } from "./forms.js";
 import { CATEGORIES, PRIORITIES, STATUSES } from "./help_contact.js";
 import { SUPPORT } from "./help_faq.js";
+import { isAdmin } from "./staff/nav.js";
 
 function messageItem(m) {
   const who = m.from_staff ? `${nameOf(m.author)} (support)` : nameOf(m.author);
@@ -57,7 +57,7 @@ export async function ticketPage(outlet, { id }) {
       h("p", { class: "muted" }, `${CATEGORIES[ticket.category] || ticket.category} · ${PRIORITIES[ticket.priority] || ticket.priority} priority · `,
         h("span", { class: `badge status-${ticket.status}` }, STATUSES[ticket.status] || ticket.status)),
       h("p", { class: "ticket-text" }, ticket.description),
-      session.user()?.is_staff ? staffControls(ticket, status, load) : null);
+      isAdmin() ? staffControls(ticket, status, load) : null);
     replace(thread, ticket.messages.map(messageItem));
     if (!ticket.messages.length) thread.append(h("li", { class: "muted" }, "No replies yet: support will answer here."));
     form.hidden = ticket.status === "closed";
