@@ -24,6 +24,7 @@ def test_find_add_accept_and_block_from_the_friends_page(viewers, users):
     expect(incoming).to_contain_text("Ada Lovelace")
     incoming.get_by_role("button", name="Accept").click()
     expect(theirs.get_by_role("list", name="Your friends")).to_contain_text("Ada Lovelace")
+    assert theirs.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     mine.reload()
     friends = mine.get_by_role("list", name="Your friends")
     expect(friends).to_contain_text("Bob Builder")

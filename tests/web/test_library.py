@@ -29,6 +29,7 @@ def test_favorite_from_the_lobby_then_remove_and_clear_on_the_library_page(viewe
     history = page.get_by_role("list", name="Watch history")
     expect(history).to_contain_text("Documentary")
     expect(history).to_contain_text("10 min")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     favorites.get_by_role("button", name="Remove Open night").click()
     expect(favorites).to_contain_text("No favorites yet")
     page.get_by_role("button", name="Clear history").click()

@@ -14,6 +14,7 @@ from watchparty.friends.schemas import (
     FriendRequestBodySchema,
     FriendRequestResultSchema,
     FriendRequestsSchema,
+    FriendshipSchema,
     SuggestionQuerySchema,
     SuggestionSchema,
     UserRefSchema,
@@ -58,6 +59,14 @@ def send_request(body):
 def send_request_to(user_id: uuid.UUID):
     """Ask a user (by id) to be friends."""
     return _sent(service.request(_me(), service.person(user_id)))
+
+
+@blp.get("/<uuid:user_id>/friendship/")
+@auth_required
+@blp.response(200, FriendshipSchema)
+def friendship(user_id: uuid.UUID):
+    """Whether you and this user are friends, one of you asked, or you blocked them."""
+    return service.friendship(_me(), user_id)
 
 
 @blp.get("/friends/requests/")

@@ -137,3 +137,12 @@ class FriendActivitySchema(ma.Schema):
 
 
 FriendActivityPageSchema = page_of(FriendActivitySchema, "FriendActivityPage")
+
+
+class FriendshipSchema(ma.Schema):
+    """Where the caller stands with another user (the profile page's buttons)."""
+
+    status = ma.fields.String(
+        metadata={"description": "none, friends, request_sent, request_received or blocked"}
+    )
+    request_id = ma.fields.UUID(allow_none=True, metadata={"description": "the pending request"})

@@ -56,6 +56,25 @@ def are_friends(a: uuid.UUID, b: uuid.UUID) -> bool:
     return link is not None and link.status == ACCEPTED
 
 
+def friendship(user: User, other_id: uuid.UUID) -> dict:
+    """Where the caller stands with another user: none, friends, request_sent, request_received
+    or blocked (by the caller); someone who blocked the caller does not exist for them (404)."""
+    other = person(other_id)
+    if other.id == user.id:
+        raise ValidationError("That is you.", code="self_friend")
+    if blocks.blocked_by(other.id, user.id):
+        raise NotFound("No such user.", code="user_not_found")
+    if blocks.blocked_by(user.id, other.id):
+        return {"status": "blocked", "request_id": None}
+    link = link_between(user.id, other.id)
+    if link is None:
+        return {"status": "none", "request_id": None}
+    if link.status == ACCEPTED:
+        return {"status": "friends", "request_id": None}
+    sent = link.requester_id == user.id
+    return {"status": "request_sent" if sent else "request_received", "request_id": link.id}
+
+
 def request(user: User, target: User) -> FriendLink:
     """Ask `target` to be friends: a pending request, or, when they asked first, a friendship.
     409 when already friends or already asked. Commits."""
