@@ -71,7 +71,6 @@ class PushService:
         self.browsers: dict[str, Browser] = {}
         self.messages: list[dict] = []
         self.refused: list[str] = []
-        self.gone: set[str] = set()
         self.fail_next: list[int] = []  # statuses to answer the next messages with
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -116,8 +115,6 @@ class PushService:
             self.refused.append(repr(error))
             return 403
         with self.lock:
-            if path in self.gone:
-                return 410
             if self.fail_next:
                 return self.fail_next.pop(0)
             payload = self.browsers[path].decrypt(body)

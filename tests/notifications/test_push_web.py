@@ -98,14 +98,15 @@ def test_a_503_is_retried_with_backoff_and_then_sent(app, client, users, push, r
     assert len(push.messages) == 1
 
 
-def test_a_410_removes_the_subscription(client, users, push, run_jobs):
+@pytest.mark.parametrize("answer", [410, 404])
+def test_a_410_or_404_removes_the_subscription(client, users, push, run_jobs, answer):
     ada, bob = users.create(), users.create()
     subscribed(client, users, push, ada)
-    push.gone.add("/push/b1")
+    push.fail_next.append(answer)
     accepted(ada, bob)
     run_jobs()
     (row,) = web_deliveries()
-    assert row.status == FAILED and "410" in row.error
+    assert row.status == FAILED and str(answer) in row.error
     assert db.session.query(PushDevice).count() == 0 and push.messages == []
 
 
