@@ -94,6 +94,26 @@ def test_lists_likers_newest_first(client, users):
     assert {item["user"]["id"] for item in page["results"]} == {str(first.id), str(second.id)}
 
 
+def test_the_video_detail_says_whether_the_caller_likes_it(client, users, me):
+    video, (_, headers) = plain_video(users.create()), me
+    url = f"/api/videos/{video.id}/"
+    assert client.get(url, headers=headers).get_json()["is_liked"] is False
+    client.post(f"{url}like/", json={"is_like": True}, headers=headers)
+    mine = client.get(url, headers=headers).get_json()
+    assert (mine["is_liked"], mine["likes_count"]) == (True, 1)
+    other = client.get(url, headers=users.session_headers(users.create())).get_json()
+    assert other["is_liked"] is False
+    assert client.get(url).get_json()["is_liked"] is False
+
+
+def test_is_liked_is_read_only_on_update(client, users, me):
+    user, headers = me
+    video = plain_video(user)
+    response = client.patch(f"/api/videos/{video.id}/", json={"is_liked": True}, headers=headers)
+    assert response.status_code == 400
+    assert response.get_json()["errors"] == {"is_liked": ["This field is read-only."]}
+
+
 def _race(jobs) -> list[dict]:
     """Send every (method, url, json, headers) at once from its own thread over real HTTP."""
     gate, answers = threading.Barrier(len(jobs)), []

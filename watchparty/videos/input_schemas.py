@@ -6,7 +6,7 @@ import marshmallow as ma
 
 from watchparty.common.pagination import PageQuerySchema
 from watchparty.videos.models import PRIVATE, PUBLIC, STATUSES, VISIBILITIES
-from watchparty.videos.schemas import VideoSchema
+from watchparty.videos.schemas import VideoDetailSchema
 
 WRITABLE = {
     "title",
@@ -19,7 +19,7 @@ WRITABLE = {
     "require_premium",
 }
 # Fields of the client's `Video` it may read but not write: named in a 400, never ignored.
-READ_ONLY_FIELDS = set(VideoSchema._declared_fields) - WRITABLE
+READ_ONLY_FIELDS = set(VideoDetailSchema._declared_fields) - WRITABLE
 ORDERINGS = ("uploaded_at", "created_at", "views_count", "likes_count", "title", "duration")
 ORDERING_CHOICES = ORDERINGS + tuple(f"-{name}" for name in ORDERINGS)
 QUALITY = r"^\d{3,4}p$"

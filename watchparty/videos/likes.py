@@ -9,6 +9,7 @@ from watchparty.common.pagination import paginate
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
 from watchparty.videos.access import visible_video
+from watchparty.videos.augmented import Augmented
 from watchparty.videos.engagement_models import VideoLike
 from watchparty.videos.models import Video
 from watchparty.videos.view_counts import bump, counter
@@ -35,6 +36,12 @@ def has_liked(video_id: uuid.UUID, user_id: uuid.UUID) -> bool:
     """Whether the user likes the video."""
     query = select(exists().where(VideoLike.video_id == video_id, VideoLike.user_id == user_id))
     return bool(db.session.scalar(query))
+
+
+def seen_by(user, video_id: uuid.UUID) -> Augmented:
+    """The video if the caller may see it (404 otherwise), with their `is_liked`."""
+    video = visible_video(user, video_id)
+    return Augmented(video, is_liked=user is not None and has_liked(video.id, user.id))
 
 
 def set_like(user, video_id: uuid.UUID, is_like: bool | None) -> dict:

@@ -5,8 +5,7 @@ import uuid
 from watchparty.common.auth import auth_required, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
-from watchparty.videos import catalog, service
-from watchparty.videos.access import visible_video
+from watchparty.videos import catalog, likes, service
 from watchparty.videos.catalog_schemas import SearchPage, TrendingPage, VideoPage
 from watchparty.videos.input_schemas import (
     AdvancedSearchQuerySchema,
@@ -16,7 +15,12 @@ from watchparty.videos.input_schemas import (
     VideoListQuerySchema,
     VideoUpdateSchema,
 )
-from watchparty.videos.schemas import ProcessingStatusSchema, ThumbnailRequestedSchema, VideoSchema
+from watchparty.videos.schemas import (
+    ProcessingStatusSchema,
+    ThumbnailRequestedSchema,
+    VideoDetailSchema,
+    VideoSchema,
+)
 
 blp = Blueprint("videos_routes", __name__, description="Videos: catalogue, search, trending")
 
@@ -75,10 +79,10 @@ def trending_analytics(query):
 
 @blp.get("/<uuid:video_id>/")
 @optional_auth
-@blp.response(200, VideoSchema)
+@blp.response(200, VideoDetailSchema)
 def get_video(video_id: uuid.UUID):
-    """One video with its processing status (404 when you may not see it)."""
-    return visible_video(_caller(), video_id)
+    """One video with its processing status and your like (404 when you may not see it)."""
+    return likes.seen_by(_caller(), video_id)
 
 
 @blp.route("/<uuid:video_id>/", methods=["PUT", "PATCH"])

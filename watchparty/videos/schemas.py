@@ -99,6 +99,12 @@ class VideoSchema(ma.Schema):
     updated_at = UTCDateTimeField()
 
 
+class VideoDetailSchema(VideoSchema):
+    """One video as the caller sees it: with whether they like it."""
+
+    is_liked = ma.fields.Boolean(metadata={"description": "whether the caller likes it"})
+
+
 def dump_video(video) -> dict:
     """One video as the API shows it."""
     return VideoSchema().dump(video)

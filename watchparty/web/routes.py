@@ -79,6 +79,12 @@ def user_page(user_id):
     return _shell()
 
 
+@web.get("/videos/<uuid:video_id>")
+def video_page(video_id):
+    """The shell, opened at a video's page."""
+    return _shell()
+
+
 @web.get("/join/<code>")
 def join_link(code):
     """The shell, opened from an invite link."""

@@ -1,5 +1,5 @@
 // View: library — what you watched (from the player and from parties; delete one or clear all)
-// and your favorite videos and parties (open or remove them).
+// and your favorite videos and parties (open or remove them). Video titles open /videos/:id.
 
 import * as api from "../api.js";
 import { h, replace, say } from "../dom.js";
@@ -10,10 +10,16 @@ function minutes(seconds) {
   return m < 1 ? "under a minute" : `${m} min`;
 }
 
-/** A favorite party opens its room; a history entry opens the party it was watched in. */
+/** A favorite opens its party or video page; a history entry its video's page, else its party. */
 function linkTo(item) {
-  if (item.content_type === "party") return `/party/${item.content_id}`;
+  if (item.content_type) return `/${item.content_type === "party" ? "party" : "videos"}/${item.content_id}`;
+  if (item.video_id) return `/videos/${item.video_id}`;
   return item.party_id ? `/party/${item.party_id}` : null;
+}
+
+/** A history entry of a video watched in a party also links that party. */
+function partyLink(item) {
+  return item.video_id && item.party_id ? h("a", { class: "small", href: `/party/${item.party_id}`, "aria-label": `The party ${item.title} was watched in` }, "Party") : null;
 }
 
 /** Route view: /library */
@@ -24,7 +30,7 @@ export async function library(outlet) {
   const clear = h("button", { type: "button", class: "danger small" }, "Clear history");
   const row = (item, text, remove) => {
     const href = linkTo(item);
-    return h("li", { class: "person-row" }, href ? h("a", { class: "person-name", href }, item.title) : h("span", { class: "person-name" }, item.title), h("span", { class: "muted" }, text), h("button", { type: "button", class: "secondary small", onclick: remove, "aria-label": `Remove ${item.title}` }, "Remove"));
+    return h("li", { class: "person-row" }, href ? h("a", { class: "person-name", href }, item.title) : h("span", { class: "person-name" }, item.title), h("span", { class: "muted" }, text), partyLink(item), h("button", { type: "button", class: "secondary small", onclick: remove, "aria-label": `Remove ${item.title}` }, "Remove"));
   };
   outlet.append(
     h("div", { class: "friends-page" },

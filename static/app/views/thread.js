@@ -18,7 +18,7 @@ function body(message) {
     return [text, h("a", { class: "dm-link", href: `/party/${message.party.id}` }, `Join “${message.party.title}”`)];
   }
   if (message.message_type === "video_share" && message.video) {
-    return [text, h("span", { class: "dm-link" }, `Shared a video: “${message.video.title}”`)];
+    return [text, h("a", { class: "dm-link", href: `/videos/${message.video.id}` }, `Shared a video: “${message.video.title}”`)];
   }
   return text;
 }

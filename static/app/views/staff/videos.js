@@ -1,5 +1,6 @@
 // Staff page /staff/videos: every video (search by title or owner, status), delete one.
 
+import { h } from "../../dom.js";
 import { nameOf } from "../../names.js";
 import { listing } from "./listing.js";
 
@@ -13,7 +14,7 @@ export function staffVideos(outlet) {
     endpoint: "/api/admin/videos/",
     filters: [["search", "Title or owner"], ["status", "Status", ["uploading", "processing", "ready", "failed"]], ["visibility", "Visibility", ["public", "unlisted", "private"]]],
     columns: [
-      ["Title", (v) => v.title],
+      ["Title", (v) => h("a", { href: `/videos/${encodeURIComponent(v.id)}` }, v.title)],
       ["Owner", (v) => `${nameOf(v.owner, "")} <${v.owner?.email || "?"}>`],
       ["Status", (v) => `${v.status}, ${v.visibility}`],
       ["Size", (v) => size(v.file_size)],
