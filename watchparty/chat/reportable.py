@@ -1,9 +1,11 @@
 """Chat messages as reportable content (common/reportables.py): members report what they see;
-hiding or removing one takes it out of the history and out of every open chat, live."""
+hiding or removing one takes it out of the history and out of every open chat, live; showing a
+held-back one again puts it back in every open chat (`restored`)."""
 
 import uuid
 
 from watchparty.chat.models import ChatMessage
+from watchparty.chat.schemas import dump_message
 from watchparty.common import reportables
 from watchparty.common.types import utcnow
 from watchparty.extensions import db
@@ -50,10 +52,15 @@ def _hide(message_id: uuid.UUID):
 
 
 def _unhide(message_id: uuid.UUID):
+    """Show a held-back message again; after the commit every open chat gets it (`restored`)."""
+    from watchparty.chat.service import broadcast
+
     message = _message(message_id)
-    if message is not None and message.hidden:
-        message.deleted_at, message.hidden = None, False
-    return None
+    if message is None or not message.hidden:
+        return None
+    message.deleted_at, message.hidden = None, False
+    payload = dump_message(message)  # exactly as a new message is broadcast (`message`)
+    return lambda: broadcast("restored", payload, message.party_id)
 
 
 def _remove(message_id: uuid.UUID, actor_id: uuid.UUID):

@@ -1,9 +1,11 @@
 // Room panel: the party chat. Messages arrive on the /chat socket; mine show at once as
-// "Sending…" and are matched to the stored copy by client_id (never shown twice).
+// "Sending…" and are matched to the stored copy by client_id (never shown twice). A message
+// staff show again after review arrives as `restored` and takes its place in time order.
 
 import { h, say } from "../dom.js";
 import { call, uid } from "../sockets.js";
 import { createComposer } from "./chat_composer.js";
+import { createChatFilter } from "./chat_settings.js";
 import { openSanctionForm } from "./chat_moderation.js";
 import { openReportForm } from "../report_form.js";
 import { onRoomConnect } from "./joining.js";
@@ -24,6 +26,7 @@ export function mountChat(ctx, region) {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const jump = h("button", { type: "button", class: "secondary chat-jump", hidden: true, onclick: () => scrollToEnd() }, "New messages ↓");
   const composer = createComposer(ctx.partyId, send);
+  const filter = createChatFilter(ctx); // host and moderators only: the party's blocked words
   let settings = null;
   let joined = false;
   let lastRoles = "";
@@ -41,7 +44,7 @@ export function mountChat(ctx, region) {
       openReportForm(list.querySelector(`[data-id="${message.id}"] .msg-tools`), { contentType: "chat_message", contentId: message.id, what: `the message from ${nameOf(message.user)}` }, opener),
   };
 
-  region.append(h("h2", {}, "Chat"), slowNote, status, h("div", { class: "chat-scroll" }, list, jump), composer.element);
+  region.append(h("h2", {}, "Chat"), slowNote, status, h("div", { class: "chat-scroll" }, list, jump), composer.element, filter.element);
 
   const nearEnd = () => list.scrollHeight - list.scrollTop - list.clientHeight < 48;
   function scrollToEnd() {
@@ -69,6 +72,24 @@ export function mountChat(ctx, region) {
     }
     if (follow) scrollToEnd();
     else jump.hidden = false;
+  }
+
+  /** A held-back message shown again (`restored`): in time order, before any later one. */
+  function restore(message) {
+    if (!message?.id || messages.has(message.id) || hidden.has(message.user?.id)) return;
+    const at = Date.parse(message.created_at);
+    const entries = [...messages.entries()];
+    const index = entries.findIndex(([, known]) => Date.parse(known.created_at) > at);
+    if (index < 0) add(message);
+    else {
+      entries.splice(index, 0, [message.id, message]);
+      messages.clear();
+      entries.forEach(([id, known]) => messages.set(id, known));
+      list.querySelector(`[data-id="${entries[index + 1][0]}"]`)?.before(element(message));
+    }
+    list.querySelectorAll(`[data-quote="${message.id}"]`).forEach((quote) => {
+      quote.lastChild.textContent = quoteText(message);
+    });
   }
 
   function renderAll() {
@@ -120,6 +141,7 @@ export function mountChat(ctx, region) {
       ? `Slow mode: one message every ${settings.slow_mode_interval} s${exempt ? " (hosts and moderators are exempt)" : ""}.`
       : "";
     composer.setSettings(settings, exempt);
+    filter.update(settings);
   }
 
   function applyOpen(banned) {
@@ -162,6 +184,7 @@ export function mountChat(ctx, region) {
   });
   socket.on("message", add);
   socket.on("deleted", removed);
+  socket.on("restored", restore);
   socket.on("settings", applySettings);
   socket.on("moderation", moderation);
   socket.on("banned", (note) => applyOpen(`You are banned from this chat${note.until ? ` until ${new Date(note.until).toLocaleString()}` : ""}.`));
@@ -187,6 +210,7 @@ export function mountChat(ctx, region) {
     offParticipants();
     offParty();
     composer.destroy();
-    ["message", "deleted", "settings", "moderation", "banned"].forEach((name) => socket.off(name));
+    filter.destroy();
+    ["message", "deleted", "restored", "settings", "moderation", "banned"].forEach((name) => socket.off(name));
   };
 }

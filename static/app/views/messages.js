@@ -94,6 +94,8 @@ export async function messages(outlet, { query }) {
   socket.on("left", load);
   // A direct message staff removed (moderation) leaves the open thread at once.
   socket.on("deleted", (event) => outlet.querySelector(`li.dm[data-id="${CSS.escape(event.message_id)}"]`)?.remove());
+  // …and one staff show again after review comes back in its place.
+  socket.on("restored", (message) => thread?.id === message.conversation_id && thread.restore(message));
   const onVisible = () => !document.hidden && thread?.visible();
   document.addEventListener("visibilitychange", onVisible);
 

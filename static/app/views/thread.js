@@ -141,6 +141,19 @@ export function openThread(pane, conversation, socket, { onBack, onRead }) {
       if (message.sender?.id !== me) markRead();
       showSeen();
     },
+    /** A `restored` event: a message staff show again, put back in time order. */
+    restore(message) {
+      if (!message?.id || shown.get(message.id)?.isConnected) return; // `deleted` took it off the page only
+      const at = Date.parse(message.created_at);
+      const later = [...log.querySelectorAll("li.dm[data-id]")].find((li) => {
+        const time = li.querySelector("time")?.getAttribute("datetime");
+        return li.dataset.id && time && Date.parse(time) > at;
+      });
+      const node = bubble(message, message.sender?.id === me);
+      if (later) later.before(node);
+      else log.append(node);
+      shown.set(message.id, node);
+    },
     /** A `typing` event for this conversation. */
     typing({ user, typing }) {
       clearTimeout(typers.get(user.id)?.[1]);
