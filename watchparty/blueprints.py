@@ -40,6 +40,7 @@ BLUEPRINTS = [
     ("watchparty.chat.routes", "/api/chat"),
     ("watchparty.chat.moderation_routes", "/api/chat"),
     ("watchparty.interactive.routes", "/api/interactive"),
+    ("watchparty.voice.routes", "/api/interactive"),
     ("watchparty.videos.upload_routes", "/api/videos"),
     ("watchparty.videos.routes", "/api/videos"),
     ("watchparty.videos.playback_routes", "/api/videos"),
@@ -97,6 +98,7 @@ def namespaces() -> list:
         NOTIFICATIONS_NS,
         PARTY_NS,
         PEOPLE_NS,
+        RTC_NS,
         VIDEOS_NS,
     )
     from watchparty.friends.events import PeopleNamespace
@@ -105,11 +107,13 @@ def namespaces() -> list:
     from watchparty.notifications.events import NotificationsNamespace
     from watchparty.playback.events import PartyNamespace
     from watchparty.videos.events import VideosNamespace
+    from watchparty.voice.events import RtcNamespace
 
     return [
         (PartyNamespace, PARTY_NS),
         (ChatNamespace, CHAT_NS),
         (InteractiveNamespace, INTERACTIVE_NS),
+        (RtcNamespace, RTC_NS),
         (VideosNamespace, VIDEOS_NS),
         (MessagingNamespace, MESSAGING_NS),
         (PeopleNamespace, PEOPLE_NS),
@@ -133,6 +137,7 @@ def hooks() -> list:
     from watchparty.parties.hooks import register as parties
     from watchparty.users.hooks import register as users
     from watchparty.videos.hooks import register as videos
+    from watchparty.voice.hooks import register as voice
 
     return [
         users,
@@ -142,6 +147,7 @@ def hooks() -> list:
         parties,
         chat,
         interactive,
+        voice,
         friends,
         library,
         billing,

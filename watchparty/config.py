@@ -118,6 +118,7 @@ class Config:
         self.apply_billing()
         self.apply_push()
         self.apply_openapi()
+        self.apply_voice()
 
     def apply_realtime(self) -> None:
         """Live-party tuning: sync, wait-for-ready, presence and per-user limits."""
@@ -209,6 +210,16 @@ class Config:
         # Only for tests and closed networks: accept http:// and private Web Push endpoints.
         self.PUSH_ALLOW_PRIVATE = env_bool("PUSH_ALLOW_PRIVATE", False)
 
+    def apply_voice(self) -> None:
+        """Voice chat (WebRTC mesh): the cap per party, screen shares, STUN and TURN (coturn)."""
+        self.VOICE_MAX_PEERS = int(env("VOICE_MAX_PEERS", "8"))
+        self.VOICE_MAX_SHARES = int(env("VOICE_MAX_SHARES", "1"))
+        self.STUN_URLS = _urls(env("STUN_URLS", "stun:stun.l.google.com:19302"))
+        # TURN REST API (coturn `use-auth-secret`): credentials are an HMAC of this secret.
+        self.TURN_SECRET = env("TURN_SECRET")
+        self.TURN_URLS = _urls(env("TURN_URLS", ""))
+        self.TURN_TTL = int(env("TURN_TTL", "3600"))
+
     def apply_openapi(self) -> None:
         """flask-smorest settings: spec at /api/schema/, UIs served from package assets."""
         # Off: /api/docs/, /api/redoc/ and /api/schema/ answer 404 (default: off in production).
@@ -251,6 +262,10 @@ class Config:
                     f"{name} is too short for production: use at least "
                     f"{MIN_SECRET_LENGTH} random characters, not the default."
                 )
+
+
+def _urls(value: str | None) -> list[str]:
+    return [url.strip() for url in (value or "").split(",") if url.strip()]
 
 
 def engine_options(url: str) -> dict:

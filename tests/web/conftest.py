@@ -22,6 +22,9 @@ FLAGS = [
     "--disable-quic",
     # The test viewers have nobody to click "play" for them; people get a button instead.
     "--autoplay-policy=no-user-gesture-required",
+    # Voice chat: a fake microphone and camera (a tone and a test pattern), permission granted.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
 
 

@@ -12,6 +12,7 @@ INTERACTIVE_NS = "/interactive"
 VIDEOS_NS = "/videos"
 MESSAGING_NS = "/messaging"
 NOTIFICATIONS_NS = "/notifications"  # each user's notifications, to their own room
+RTC_NS = "/rtc"  # voice chat: WebRTC signalling and voice-room state, per party
 PEOPLE_NS = "/people"  # site-wide: friends' presence and invitations, to each user's own room
 PARTY_ROOM_PREFIX = "party:"
 USER_ROOM_PREFIX = "user:"

@@ -6,9 +6,14 @@ handled by one web process reaches clients held by every other.
 
 import uuid
 
+from watchparty.common.hooks import Hook
 from watchparty.common.realtime import CHAT_NS, INTERACTIVE_NS, PARTY_NS, room
 from watchparty.extensions import socketio
 from watchparty.live import presence, rooms
+
+# fn(party_id, user_id): a member was cut off the party (kicked, banned, left); the domains
+# with rooms of their own (voice) take them out.
+removed = Hook("parties.broadcast.removed")
 
 
 def emit(event: str, payload: dict, party_id, namespace: str = PARTY_NS) -> None:
@@ -36,3 +41,4 @@ def disconnect_user(party_id, user_id: uuid.UUID) -> None:
         socketio.server.disconnect(sid, namespace=PARTY_NS)
     rooms.cut_off(CHAT_NS, party_id, user_id, "removed", {"party_id": str(party_id)})
     rooms.cut_off(INTERACTIVE_NS, party_id, user_id)
+    removed.run(party_id, user_id)

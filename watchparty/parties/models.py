@@ -48,6 +48,8 @@ class Party(IdMixin, TimestampMixin, db.Model):
     require_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     allow_chat: Mapped[bool] = mapped_column(Boolean, default=True)
     allow_reactions: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Voice chat, cameras and screen shares (the voice domain); hosts turn it off.
+    voice_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     control_policy: Mapped[str] = mapped_column(String(12), default=POLICY_MODERATORS)
     wait_for_ready: Mapped[bool] = mapped_column(Boolean, default=True)
     queue_policy: Mapped[str] = mapped_column(String(12), default=POLICY_EVERYONE)

@@ -38,6 +38,9 @@ class PartySchema(ma.Schema):
     require_approval = ma.fields.Boolean()
     allow_chat = ma.fields.Boolean()
     allow_reactions = ma.fields.Boolean()
+    voice_enabled = ma.fields.Boolean(
+        dump_only=True, metadata={"description": "voice chat on (voice-chat/manage/ switches it)"}
+    )
     control_policy = ma.fields.String()
     wait_for_ready = ma.fields.Boolean()
     queue_policy = ma.fields.String()

@@ -14,6 +14,7 @@ import { mountQueue } from "./queue.js";
 import { mountReactions } from "./reactions.js";
 import { applyPresence } from "./roster.js";
 import { mountUpNext } from "./upnext.js";
+import { mountVoice } from "./voice.js";
 
 const ROLE_RANK = { host: 0, moderator: 1 };
 // Join refusals worth retrying; any other (ended, not a member, pending, missing) is final.
@@ -74,8 +75,9 @@ function layout() {
     chat: h("section", { class: "panel chat", "aria-label": "Chat" }),
     people: h("section", { class: "panel people", "aria-label": "Participants" }),
     polls: h("section", { class: "panel polls", "aria-label": "Polls" }),
+    voice: h("section", { class: "voice", "aria-label": "Voice chat" }),
   };
-  const main = h("div", { class: "room-main" }, regions.stage, regions.upnext, regions.controls, regions.reactions);
+  const main = h("div", { class: "room-main" }, regions.stage, regions.upnext, regions.controls, regions.reactions, regions.voice);
   // Chat first: it is what people use most while watching; on a phone it follows the video.
   const side = h("div", { class: "room-side" }, regions.chat, regions.queue, regions.polls, regions.people, regions.invite);
   const root = h("div", { class: "room" }, h("header", { class: "room-head" }, regions.title, regions.status), main, side);
@@ -148,6 +150,7 @@ export async function room(outlet, { id }) {
     mountPeople(ctx, regions.people),
     mountPolls(ctx, regions.polls),
     mountChat(ctx, regions.chat),
+    mountVoice(ctx, regions.voice),
   ];
 
   function close() {

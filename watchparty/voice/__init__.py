@@ -1,0 +1,1 @@
+"""Voice chat, cameras and screen shares in a party: WebRTC signalling, state and TURN."""
