@@ -52,6 +52,7 @@ def run_migrations_offline() -> None:
     context.configure(
         url=config.get_main_option("sqlalchemy.url"),
         target_metadata=get_metadata(),
+        include_object=models.include_object,
         literal_binds=True,
         **conf_args,
     )
@@ -76,7 +77,12 @@ def run_migrations_online() -> None:
 
     ensure_sqlite_directory()
     with get_engine().connect() as connection:
-        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+        context.configure(
+            connection=connection,
+            target_metadata=get_metadata(),
+            include_object=models.include_object,
+            **conf_args,
+        )
         with context.begin_transaction():
             context.run_migrations()
 

@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 
 import watchparty
+from watchparty import models
 from watchparty.config import ROOT, database_url
 from watchparty.extensions import db
 
@@ -56,7 +57,8 @@ def schema_differences(url: str) -> list:
     engine = create_engine(database_url(url))
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_object": models.include_object}
+            context = MigrationContext.configure(conn, opts=opts)
             return compare_metadata(context, all_models_metadata())
     finally:
         engine.dispose()

@@ -77,13 +77,14 @@ def _register_domains(app: Flask) -> None:
     from watchparty.common.guards import register_input_guards
     from watchparty.notifications.cli import notifications_cli
     from watchparty.parties.cli import parties_cli
+    from watchparty.search.cli import search_cli
     from watchparty.site import errors_log, maintenance
 
     register_jwt_callbacks(jwt)
     register_hooks()
     register_api(app)
     register_namespaces()
-    for group in (admin_cli, billing_cli, parties_cli, notifications_cli):
+    for group in (admin_cli, billing_cli, parties_cli, notifications_cli, search_cli):
         app.cli.add_command(group)
     register_error_handlers(app)
     register_input_guards(app)

@@ -80,6 +80,7 @@ BLUEPRINTS = [
     ("watchparty.admin.video_routes", "/api/admin"),
     ("watchparty.admin.banner_routes", "/api/admin"),
     ("watchparty.admin.public_banner_routes", "/api"),
+    ("watchparty.search.routes", "/api/search"),
 ]
 
 
@@ -135,6 +136,7 @@ def hooks() -> list:
     from watchparty.messaging.hooks import register as messaging
     from watchparty.notifications.hooks import register as notifications
     from watchparty.parties.hooks import register as parties
+    from watchparty.search.hooks import register as search
     from watchparty.users.hooks import register as users
     from watchparty.videos.hooks import register as videos
     from watchparty.voice.hooks import register as voice
@@ -155,6 +157,7 @@ def hooks() -> list:
         messaging,
         feed,
         groups,
+        search,
     ]
 
 

@@ -21,6 +21,7 @@ from watchparty.notifications import models as notifications
 from watchparty.parties import invite_models as party_invites
 from watchparty.parties import models as parties
 from watchparty.playback import models as playback
+from watchparty.search import models as search
 from watchparty.site import error_models as site_errors
 from watchparty.site import models as site
 from watchparty.support import models as support
@@ -53,5 +54,12 @@ MODULES = (
     feed,
     groups,
     support,
+    search,
 )
 metadata = db.metadata
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's filter: the database objects made by DDL statements instead of the models
+    (search's full-text column, indexes and FTS5 tables) are not schema drift."""
+    return not (reflected and compare_to is None and search.ddl_made(name))

@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { mountBell } from "./bell.js";
 import { h, replace } from "./dom.js";
 import { mountMenu } from "./menu.js";
+import { mountSearch } from "./search_box.js";
 import { start as holdPeople } from "./people.js";
 import { navigate, route, start } from "./router.js";
 import * as session from "./session.js";
@@ -13,6 +14,7 @@ import { friends } from "./views/friends.js";
 import { groupPage } from "./views/group_page.js";
 import { groupsPage } from "./views/groups.js";
 import { helpPage } from "./views/help.js";
+import { searchPage } from "./views/search.js";
 import { ticketPage } from "./views/help_ticket.js";
 import { join } from "./views/join.js";
 import { library } from "./views/library.js";
@@ -75,6 +77,7 @@ route("/staff/support", staffSupport);
 route("/staff/faq", staffFaq);
 route("/staff/feedback", staffFeedback);
 route("/help", helpPage, { auth: false });
+route("/search", searchPage, { auth: false });
 route("/help/tickets/:id", ticketPage);
 
 let signingOut = false;
@@ -116,6 +119,7 @@ function renderNav(nav) {
 }
 
 const nav = document.getElementById("nav");
+mountSearch(nav);
 renderNav(nav);
 mountBell(nav);
 const menu = mountMenu(nav.closest("header"), nav);

@@ -42,6 +42,7 @@ def _shell():
 @web.get("/notifications")
 @web.get("/settings/notifications")
 @web.get("/help")
+@web.get("/search")
 @web.get("/staff")
 @web.get("/staff/<path:page>")
 def shell(page: str | None = None):

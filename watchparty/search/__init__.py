@@ -1,0 +1,1 @@
+"""Global search and discovery: one index of videos, parties, people, creators and posts."""
