@@ -241,3 +241,20 @@ def test_production_starts_with_strong_secret_and_jwt_secret(tmp_path):
         JWT_SECRET_KEY="another-production-secret-long-enough-9876543210",
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ["stun:stun.l.google.com:19302"]),
+        ("none", []),
+        ("stun:a.example:3478, stun:b.example", ["stun:a.example:3478", "stun:b.example"]),
+    ],
+)
+def test_stun_urls_default_to_googles_server_and_none_turns_stun_off(monkeypatch, value, expected):
+    if value is None:
+        monkeypatch.delenv("STUN_URLS", raising=False)
+    else:
+        monkeypatch.setenv("STUN_URLS", value)
+    offered = Config().STUN_URLS
+    assert offered == expected

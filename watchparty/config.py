@@ -214,7 +214,9 @@ class Config:
         """Voice chat (WebRTC mesh): the cap per party, screen shares, STUN and TURN (coturn)."""
         self.VOICE_MAX_PEERS = int(env("VOICE_MAX_PEERS", "8"))
         self.VOICE_MAX_SHARES = int(env("VOICE_MAX_SHARES", "1"))
-        self.STUN_URLS = _urls(env("STUN_URLS", "stun:stun.l.google.com:19302"))
+        # Google's public STUN server unless set; `none` offers no STUN at all.
+        stun = env("STUN_URLS", "stun:stun.l.google.com:19302")
+        self.STUN_URLS = [] if stun.strip().lower() == "none" else _urls(stun)
         # TURN REST API (coturn `use-auth-secret`): credentials are an HMAC of this secret.
         self.TURN_SECRET = env("TURN_SECRET")
         self.TURN_URLS = _urls(env("TURN_URLS", ""))

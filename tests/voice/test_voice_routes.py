@@ -113,3 +113,15 @@ def test_disabling_voice_empties_the_room_and_refuses_joins_until_enabled(client
     assert refused["ok"] is False and refused["error"] == "voice_disabled"
     client.post(crowd.url("voice-chat/manage/"), json={"action": "enable_voice"}, headers=host)
     assert socket.call("join", {"party_id": str(crowd.party.id)})["ok"] is True
+
+
+def test_switching_voice_tells_everyone_in_the_party_room_not_only_those_in_voice(
+    client, crowd, sockets
+):
+    watcher = sockets(crowd.member, "/party")  # in the room, never in voice
+    assert watcher.call("join", {"party_id": str(crowd.party.id)})["ok"] is True
+    host = crowd.headers[crowd.host.id]
+    for action, enabled in (("disable", False), ("enable", True)):
+        client.post(crowd.url("voice-chat/manage/"), json={"action": action}, headers=host)
+        told = watcher.wait_for("party", lambda e, on=enabled: e["party"]["voice_enabled"] is on)
+        assert told["party_id"] == str(crowd.party.id)

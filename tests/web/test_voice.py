@@ -117,3 +117,26 @@ def test_three_people_each_hear_the_two_others(viewers, users, client):
     for viewer in rooms:
         expect(viewer.page.locator(".voice-tile")).to_have_count(3)
         _flowing(viewer, peers=2)
+
+
+def test_the_hosts_voice_switch_takes_guests_out_and_lets_them_back_in(viewers, users, client):
+    host, guest = users.create(first_name="Hana"), users.create(first_name="Gus")
+    party = plain_party(client, users, host, guest, title="Quiet night")
+    hosting = enter_room(viewers, host, party["id"])
+    guesting = enter_room(viewers, guest, party["id"], viewport=PHONE)
+    _join_voice(hosting, 0)
+    _join_voice(guesting, 1)
+    panel = guesting.page.get_by_role("region", name="Voice chat")
+    hosting.page.get_by_role("button", name="Turn voice off").click()
+    expect(guesting.page.locator("section.voice[data-state='idle']")).to_be_attached()
+    expect(panel.get_by_text("Voice chat was turned off.")).to_be_visible()
+    # the API's own refusal (voice_disabled) is what the panel says in place of Join voice
+    expect(panel.get_by_text("Voice chat is turned off in this party.")).to_be_visible()
+    expect(panel.get_by_role("button", name="Join voice")).to_have_count(0)
+    expect(guesting.page.locator(".voice-tile")).to_have_count(0)
+    expect(hosting.page.get_by_role("button", name="Turn voice on")).to_be_visible()
+    hosting.page.get_by_role("button", name="Turn voice on").click()
+    _join_voice(guesting, 0)
+    _join_voice(hosting, 1)
+    _flowing(guesting)
+    assert hosting.errors() == [] and guesting.errors() == []

@@ -6,8 +6,10 @@ from watchparty.common.realtime import RTC_NS, room
 from watchparty.errors import Forbidden, NotFound
 from watchparty.extensions import db, socketio
 from watchparty.live import rooms
+from watchparty.parties import broadcast
 from watchparty.parties.access import active_member, get_party, require_moderator
 from watchparty.parties.models import HOST
+from watchparty.parties.schemas import dump_party
 from watchparty.voice import service, state
 
 
@@ -63,6 +65,8 @@ def _switch(party, on: bool) -> dict:
     """Turn voice on or off for the party; off takes everyone out of the voice room."""
     party.voice_enabled = on
     db.session.commit()
+    # Everyone in the room (in voice or not) sees the switch without reloading.
+    broadcast.emit("party", {"party_id": str(party.id), "party": dump_party(party)}, party.id)
     if on:
         return state.read(party.id)
     voice, gone = state.change(party.id, _empty_room)

@@ -107,6 +107,16 @@ def leave(party_id: uuid.UUID, user_id: uuid.UUID, sid: str | None = None) -> bo
     return True
 
 
+def prune(party_id: uuid.UUID) -> bool:
+    """Drop peers held by dead processes and tell those still in voice; whether any went."""
+    voice = state.prune(party_id)
+    if voice is None:
+        return False
+    with suppress(NotFound):
+        broadcast(get_party(party_id), voice)
+    return True
+
+
 def remove(party_id: uuid.UUID, user_id: uuid.UUID, event: str = "voice_removed") -> bool:
     """Tell a person's voice connection `event`, then take them out of voice."""
     peer = state.read(party_id)["peers"].get(str(user_id))

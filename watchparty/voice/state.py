@@ -36,6 +36,16 @@ def read(party_id) -> dict:
     return _load(store().get(_key(party_id)))
 
 
+def prune(party_id) -> dict | None:
+    """Store the room without the peers of dead processes; the room if any were dropped."""
+    raw = store().get(_key(party_id))
+    if raw is None:
+        return None
+    before = set(json.loads(raw)["peers"])
+    room, _ = change(party_id, lambda room: None)
+    return room if set(room["peers"]) != before else None
+
+
 def change(party_id, fn: Callable[[dict], object]) -> tuple[dict, object]:
     """Apply `fn(room)` (it changes the room in place, or raises) atomically; (room, result)."""
     out: dict = {}

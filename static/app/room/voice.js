@@ -49,7 +49,7 @@ export function mountVoice(ctx, region) {
     const controls = [];
     if (!inVoice()) {
       if (voice.enabled) controls.push(button("Join voice", join));
-      else controls.push(h("span", { class: "muted" }, "Voice chat is off in this party."));
+      else controls.push(h("span", { class: "muted" }, "Voice chat is turned off in this party."));
     } else {
       controls.push(button(muted ? "Unmute" : "Mute", toggleMute, { "aria-pressed": muted }));
       controls.push(button(camera ? "Camera off" : "Camera on", toggleCamera, { "aria-pressed": Boolean(camera) }));
@@ -117,7 +117,10 @@ export function mountVoice(ctx, region) {
     socket.on("signal", (data) => data.party_id === ctx.partyId && mesh?.receive(data).catch(() => {}));
     socket.on("voice_muted", () => setMuted(true));
     socket.on("voice_removed", () => stop("You were removed from voice chat."));
-    socket.on("voice_disabled", () => stop("Voice chat was turned off."));
+    socket.on("voice_disabled", () => {
+      voice = { ...voice, enabled: false, peers: [], shares: [] }; // the server emptied the room
+      stop("Voice chat was turned off.");
+    });
     socket.on("voice_replaced", () => stop("Your voice moved to another window."));
     listen();
     render();
@@ -267,8 +270,15 @@ export function mountVoice(ctx, region) {
   // For diagnostics (and the browser tests): audio bytes each way, per peer.
   window.watchpartyVoiceStats = () => (mesh ? mesh.stats() : Promise.resolve([]));
   const offParticipants = ctx.on("participants", render);
+  const offParty = ctx.on("party", (party) => {
+    if (typeof party?.voice_enabled !== "boolean" || party.voice_enabled === voice.enabled) return;
+    voice = { ...voice, enabled: party.voice_enabled };
+    if (voice.enabled && status.textContent === "Voice chat was turned off.") say(status, "");
+    render();
+  });
   return () => {
     offParticipants();
+    offParty();
     stop("");
     delete window.watchpartyVoiceStats;
   };
