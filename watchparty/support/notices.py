@@ -1,7 +1,8 @@
-"""Who hears of staff work on tickets and feedback, told after the commit: the staff member a
-ticket is given to (`support_assigned`), a ticket's owner when its status moves
-(`support_status`) and feedback's author when its status moves (`feedback_status`). All three
-go under the `support` switch; nobody is told of their own doing (`notify` drops it)."""
+"""Who hears of support work, told after the commit: the other side of a ticket's thread on a
+reply (`support_reply`), the staff member a ticket is given to (`support_assigned`), a ticket's
+owner when its status moves (`support_status`) and feedback's author when its status moves
+(`feedback_status`). All go under the `support` switch; nobody is told of their own doing
+(`notify` drops it)."""
 
 from watchparty.common.notify import notify
 from watchparty.support.models import Feedback, Ticket
@@ -21,8 +22,24 @@ FEEDBACK_STATUS = {
 }
 
 
-def _name(user) -> str:
-    return user.display_name or user.first_name or "A staff member"
+def _name(user, fallback: str) -> str:
+    return user.display_name or user.first_name or fallback
+
+
+def reply_posted(ticket: Ticket, author, from_staff: bool) -> None:
+    """Tell the other side of the thread: the owner of a staff reply, else the assignee (if any)."""
+    recipient = ticket.user_id if from_staff else ticket.assignee_id
+    if recipient is None:
+        return
+    who = "Support" if from_staff else _name(author, "Someone")
+    notify(
+        recipient,
+        "support_reply",
+        f"New reply: {ticket.subject}"[:200],
+        f"{who} replied to the ticket “{ticket.subject}”",
+        data={"ticket_id": str(ticket.id)},
+        actor_id=author.id,
+    )
 
 
 def ticket_assigned(ticket: Ticket, staff) -> None:
@@ -31,7 +48,7 @@ def ticket_assigned(ticket: Ticket, staff) -> None:
         ticket.assignee_id,
         "support_assigned",
         f"Ticket assigned: {ticket.subject}"[:200],
-        f"{_name(staff)} gave you the ticket “{ticket.subject}”"[:1000],
+        f"{_name(staff, 'A staff member')} gave you the ticket “{ticket.subject}”"[:1000],
         data={"ticket_id": str(ticket.id)},
         actor_id=staff.id,
     )

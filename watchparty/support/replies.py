@@ -9,16 +9,12 @@ ticket takes no replies (409 `ticket_closed`): file a new one.
 
 import uuid
 
-from watchparty.common.notify import notify
 from watchparty.common.types import utcnow
 from watchparty.errors import Conflict
 from watchparty.extensions import db
-from watchparty.support.models import CLOSED, OPEN, PENDING, Ticket, TicketMessage
+from watchparty.support import notices
+from watchparty.support.models import CLOSED, OPEN, PENDING, TicketMessage
 from watchparty.support.tickets import get_ticket
-
-
-def _name(user) -> str:
-    return user.display_name or user.first_name or "Someone"
 
 
 def reply(user, ticket_id: uuid.UUID, text: str) -> TicketMessage:
@@ -38,21 +34,5 @@ def reply(user, ticket_id: uuid.UUID, text: str) -> TicketMessage:
         ticket.status = OPEN
     ticket.updated_at = utcnow()
     db.session.commit()
-    _tell(ticket, user, from_staff)
+    notices.reply_posted(ticket, user, from_staff)
     return message
-
-
-def _tell(ticket: Ticket, author, from_staff: bool) -> None:
-    """Notify the other side of the thread (after the commit)."""
-    recipient = ticket.user_id if from_staff else ticket.assignee_id
-    if recipient is None:
-        return
-    who = "Support" if from_staff else _name(author)
-    notify(
-        recipient,
-        "support_reply",
-        f"New reply: {ticket.subject}"[:200],
-        f"{who} replied to the ticket “{ticket.subject}”",
-        data={"ticket_id": str(ticket.id)},
-        actor_id=author.id,
-    )
