@@ -16,8 +16,10 @@ from watchparty.errors import Forbidden
 __all__ = [
     "admin_required",
     "auth_required",
+    "caller",
     "current_session_id",
     "current_user",
+    "me",
     "moderator_required",
     "optional_auth",
     "superuser_required",
@@ -32,6 +34,17 @@ def auth_required(fn):
 def optional_auth(fn):
     """Accept a valid token if one is sent; anonymous otherwise."""
     return jwt_required(optional=True)(fn)
+
+
+def me():
+    """The signed-in user (the model, not the proxy) in an `auth_required` view."""
+    return current_user._get_current_object()
+
+
+def caller():
+    """The signed-in user, or None for an anonymous caller of an `optional_auth` view (never
+    the proxy: access rules test `user is not None`)."""
+    return current_user._get_current_object() if current_user else None
 
 
 def admin_required(fn):

@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.common.auth import admin_required, auth_required, current_user, optional_auth
+from watchparty.common.auth import admin_required, auth_required, current_user, me, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
 from watchparty.creators import discovery, pricing, profiles, subscriptions
@@ -28,17 +28,13 @@ from watchparty.creators.schemas import (
 blp = Blueprint("creators_routes", __name__, description="Creators")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 @blp.post("/")
 @auth_required
 @blp.arguments(CreatorCreateSchema)
 @blp.response(201, CreatorDetailSchema)
 def become_creator(body):
     """Open the caller's creator account (`bio`, optional `subscription_price`)."""
-    return profiles.become_creator(_me(), body)
+    return profiles.become_creator(me(), body)
 
 
 @blp.get("/")
@@ -170,7 +166,7 @@ def verify_creator(user_id: uuid.UUID):
 @blp.alt_response(202, schema=CreatorSubscribeResultSchema, description="3-D Secure needed")
 def subscribe(body, user_id: uuid.UUID):
     """Subscribe to a creator (or a tier) with a card or the saved default."""
-    return subscriptions.subscribe(_me(), user_id, body)
+    return subscriptions.subscribe(me(), user_id, body)
 
 
 @blp.post("/<uuid:user_id>/unsubscribe/")
@@ -178,7 +174,7 @@ def subscribe(body, user_id: uuid.UUID):
 @blp.response(200, CreatorUnsubscribeResultSchema)
 def unsubscribe(user_id: uuid.UUID):
     """Cancel at the end of the paid period; returns `end_date`."""
-    return subscriptions.unsubscribe(_me(), user_id)
+    return subscriptions.unsubscribe(me(), user_id)
 
 
 @blp.get("/<uuid:user_id>/subscription-status/")

@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user, optional_auth
+from watchparty.common.auth import auth_required, caller, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
 from watchparty.feed import follows, listing
@@ -11,17 +11,12 @@ from watchparty.feed.schemas import FollowerPageSchema, FollowStatusSchema, Post
 blp = Blueprint("feed_creators", __name__, description="Feed: a creator's followers and posts")
 
 
-def _caller():
-    """The signed-in user, or None."""
-    return current_user._get_current_object() if current_user else None
-
-
 @blp.get("/<uuid:creator_id>/follow/")
 @optional_auth
 @blp.response(200, FollowStatusSchema)
 def follow_status(creator_id: uuid.UUID):
     """Whether you follow the creator, and their follower count."""
-    return follows.status(_caller(), creator_id)
+    return follows.status(caller(), creator_id)
 
 
 @blp.post("/<uuid:creator_id>/follow/")
@@ -29,7 +24,7 @@ def follow_status(creator_id: uuid.UUID):
 @blp.response(200, FollowStatusSchema)
 def follow(creator_id: uuid.UUID):
     """Follow a creator (following again changes nothing)."""
-    return follows.follow(_caller(), creator_id)
+    return follows.follow(caller(), creator_id)
 
 
 @blp.delete("/<uuid:creator_id>/follow/")
@@ -37,7 +32,7 @@ def follow(creator_id: uuid.UUID):
 @blp.response(200, FollowStatusSchema)
 def unfollow(creator_id: uuid.UUID):
     """Stop following a creator."""
-    return follows.unfollow(_caller(), creator_id)
+    return follows.unfollow(caller(), creator_id)
 
 
 @blp.get("/<uuid:creator_id>/followers/")
@@ -55,4 +50,4 @@ def followers(query, creator_id: uuid.UUID):
 @blp.response(200, PostPageSchema)
 def posts(query, creator_id: uuid.UUID):
     """The creator's posts, newest first; gated ones locked unless you subscribe to a tier."""
-    return listing.creator_posts(_caller(), creator_id, query["page"], query["page_size"])
+    return listing.creator_posts(caller(), creator_id, query["page"], query["page_size"])

@@ -5,7 +5,7 @@ import uuid
 
 from flask import redirect
 
-from watchparty.common.auth import auth_required, current_user, optional_auth
+from watchparty.common.auth import auth_required, caller, me, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.guards import accepts_body
 from watchparty.common.pagination import PageQuerySchema
@@ -27,22 +27,13 @@ from watchparty.feed.schemas import (
 blp = Blueprint("feed", __name__, description="Feed: follows, creator posts, likes, comments")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
-def _caller():
-    """The signed-in user, or None."""
-    return current_user._get_current_object() if current_user else None
-
-
 @blp.get("/")
 @auth_required
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, PostPageSchema)
 def feed(query):
     """Posts of the creators you follow or subscribe to, newest first; gated ones locked."""
-    return listing.feed(_me(), query["page"], query["page_size"])
+    return listing.feed(me(), query["page"], query["page_size"])
 
 
 @blp.get("/follow/<uuid:creator_id>/")
@@ -50,7 +41,7 @@ def feed(query):
 @blp.response(200, FollowStatusSchema)
 def follow_status(creator_id: uuid.UUID):
     """Whether you follow the creator, and their follower count."""
-    return follows.status(_caller(), creator_id)
+    return follows.status(caller(), creator_id)
 
 
 @blp.post("/follow/<uuid:creator_id>/")
@@ -58,7 +49,7 @@ def follow_status(creator_id: uuid.UUID):
 @blp.response(200, FollowStatusSchema)
 def follow(creator_id: uuid.UUID):
     """Follow a creator (following again changes nothing)."""
-    return follows.follow(_me(), creator_id)
+    return follows.follow(me(), creator_id)
 
 
 @blp.delete("/follow/<uuid:creator_id>/")
@@ -66,7 +57,7 @@ def follow(creator_id: uuid.UUID):
 @blp.response(200, FollowStatusSchema)
 def unfollow(creator_id: uuid.UUID):
     """Stop following a creator."""
-    return follows.unfollow(_me(), creator_id)
+    return follows.unfollow(me(), creator_id)
 
 
 @blp.post("/posts/")
@@ -75,7 +66,7 @@ def unfollow(creator_id: uuid.UUID):
 @blp.response(201, PostSchema)
 def create_post(body):
     """Publish a post (creators): title, text, visibility `public` or `tiers`, own video."""
-    return listing.one(_me(), posts.create(_me(), body).id)
+    return listing.one(me(), posts.create(me(), body).id)
 
 
 @blp.get("/posts/<uuid:post_id>/")
@@ -83,7 +74,7 @@ def create_post(body):
 @blp.response(200, PostSchema)
 def get_post(post_id: uuid.UUID):
     """One post, locked when you do not see it."""
-    return listing.one(_caller(), post_id)
+    return listing.one(caller(), post_id)
 
 
 @blp.patch("/posts/<uuid:post_id>/")
@@ -92,7 +83,7 @@ def get_post(post_id: uuid.UUID):
 @blp.response(200, PostSchema)
 def update_post(changes, post_id: uuid.UUID):
     """Edit your post."""
-    return listing.one(_me(), posts.update(_me(), post_id, changes).id)
+    return listing.one(me(), posts.update(me(), post_id, changes).id)
 
 
 @blp.delete("/posts/<uuid:post_id>/")
@@ -100,7 +91,7 @@ def update_post(changes, post_id: uuid.UUID):
 @blp.response(204)
 def delete_post(post_id: uuid.UUID):
     """Delete your post with its likes, comments and image."""
-    posts.delete(_me(), post_id)
+    posts.delete(me(), post_id)
     return "", 204
 
 
@@ -110,7 +101,7 @@ def delete_post(post_id: uuid.UUID):
 @blp.response(302)
 def post_image(query, post_id: uuid.UUID):
     """Redirect to a one-minute URL of the image, for a token (or caller) who sees the post."""
-    return redirect(media.image_location(_caller(), query["token"], post_id), 302)
+    return redirect(media.image_location(caller(), query["token"], post_id), 302)
 
 
 @blp.post("/posts/<uuid:post_id>/image/")
@@ -122,7 +113,7 @@ def post_image(query, post_id: uuid.UUID):
 @blp.alt_response(415, description="Not a JPEG, PNG, GIF or WebP image")
 def upload_image(files, post_id: uuid.UUID):
     """Set or replace your post's image (multipart `image`); re-encoded, at most 1600 px."""
-    return listing.one(_me(), images.attach(_me(), post_id, files.get("image")).id)
+    return listing.one(me(), images.attach(me(), post_id, files.get("image")).id)
 
 
 @blp.delete("/posts/<uuid:post_id>/image/")
@@ -130,7 +121,7 @@ def upload_image(files, post_id: uuid.UUID):
 @blp.response(200, PostSchema)
 def remove_image(post_id: uuid.UUID):
     """Remove your post's image."""
-    return listing.one(_me(), images.detach(_me(), post_id).id)
+    return listing.one(me(), images.detach(me(), post_id).id)
 
 
 @blp.post("/posts/<uuid:post_id>/like/")
@@ -138,7 +129,7 @@ def remove_image(post_id: uuid.UUID):
 @blp.response(200, LikeStatusSchema)
 def like(post_id: uuid.UUID):
     """Like a post you see (liking again changes nothing)."""
-    return engagement.like(_me(), post_id)
+    return engagement.like(me(), post_id)
 
 
 @blp.delete("/posts/<uuid:post_id>/like/")
@@ -146,7 +137,7 @@ def like(post_id: uuid.UUID):
 @blp.response(200, LikeStatusSchema)
 def unlike(post_id: uuid.UUID):
     """Take back your like."""
-    return engagement.unlike(_me(), post_id)
+    return engagement.unlike(me(), post_id)
 
 
 @blp.get("/posts/<uuid:post_id>/comments/")
@@ -155,7 +146,7 @@ def unlike(post_id: uuid.UUID):
 @blp.response(200, PostCommentPageSchema)
 def list_comments(query, post_id: uuid.UUID):
     """Comments on a post you see, oldest first."""
-    return engagement.comments(_caller(), post_id, query["page"], query["page_size"])
+    return engagement.comments(caller(), post_id, query["page"], query["page_size"])
 
 
 @blp.post("/posts/<uuid:post_id>/comments/")
@@ -164,7 +155,7 @@ def list_comments(query, post_id: uuid.UUID):
 @blp.response(201, PostCommentSchema)
 def add_comment(body, post_id: uuid.UUID):
     """Comment on a post you see (1 to 1000 characters)."""
-    return engagement.comment(_me(), post_id, body["text"])
+    return engagement.comment(me(), post_id, body["text"])
 
 
 @blp.delete("/posts/<uuid:post_id>/comments/<uuid:comment_id>/")
@@ -172,5 +163,5 @@ def add_comment(body, post_id: uuid.UUID):
 @blp.response(204)
 def delete_comment(post_id: uuid.UUID, comment_id: uuid.UUID):
     """Delete a comment: yours, or any on your post."""
-    engagement.delete_comment(_me(), post_id, comment_id)
+    engagement.delete_comment(me(), post_id, comment_id)
     return "", 204

@@ -3,7 +3,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user
+from watchparty.common.auth import auth_required, me
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
 from watchparty.common.schemas import MessageSchema, message
@@ -24,10 +24,6 @@ from watchparty.users.schemas import UserBriefSchema
 blp = Blueprint("friends", __name__, description="Users: friends and blocks")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 def _sent(link):
     text = "You are now friends." if link.status == "accepted" else "Friend request sent."
     return {"success": True, "message": text, "request": link}
@@ -39,7 +35,7 @@ def _sent(link):
 @blp.response(200, FriendPageSchema)
 def list_friends(query):
     """Your friends, the newest friendship first."""
-    return service.friends(_me(), query["page"], query["page_size"])
+    return service.friends(me(), query["page"], query["page_size"])
 
 
 @blp.post("/friends/request/")
@@ -50,7 +46,7 @@ def send_request(body):
     """Ask someone (`username`: display name or email, or `user_id`) to be friends; if they
     asked you first, you become friends."""
     handle = str(body["user_id"]) if body.get("user_id") else body["username"]
-    return _sent(service.request(_me(), service.resolve(handle)))
+    return _sent(service.request(me(), service.resolve(handle)))
 
 
 @blp.post("/<uuid:user_id>/friend-request/")
@@ -58,7 +54,7 @@ def send_request(body):
 @blp.response(201, FriendRequestResultSchema)
 def send_request_to(user_id: uuid.UUID):
     """Ask a user (by id) to be friends."""
-    return _sent(service.request(_me(), service.person(user_id)))
+    return _sent(service.request(me(), service.person(user_id)))
 
 
 @blp.get("/<uuid:user_id>/friendship/")
@@ -66,7 +62,7 @@ def send_request_to(user_id: uuid.UUID):
 @blp.response(200, FriendshipSchema)
 def friendship(user_id: uuid.UUID):
     """Whether you and this user are friends, one of you asked, or you blocked them."""
-    return service.friendship(_me(), user_id)
+    return service.friendship(me(), user_id)
 
 
 @blp.get("/friends/requests/")
@@ -74,7 +70,7 @@ def friendship(user_id: uuid.UUID):
 @blp.response(200, FriendRequestsSchema)
 def pending_requests():
     """Requests sent to you (`incoming`) and by you (`outgoing`)."""
-    return service.requests(_me())
+    return service.requests(me())
 
 
 @blp.post("/friends/<uuid:request_id>/accept/")
@@ -82,7 +78,7 @@ def pending_requests():
 @blp.response(200, FriendRequestResultSchema)
 def accept_request(request_id: uuid.UUID):
     """Accept a request sent to you."""
-    return _sent(service.accept(_me(), request_id))
+    return _sent(service.accept(me(), request_id))
 
 
 @blp.post("/friends/<uuid:request_id>/decline/")
@@ -90,7 +86,7 @@ def accept_request(request_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def decline_request(request_id: uuid.UUID):
     """Decline a request sent to you."""
-    service.decline(_me(), request_id)
+    service.decline(me(), request_id)
     return message("Friend request declined.")
 
 
@@ -99,7 +95,7 @@ def decline_request(request_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def cancel_request(request_id: uuid.UUID):
     """Withdraw a request you sent."""
-    service.cancel(_me(), request_id)
+    service.cancel(me(), request_id)
     return message("Friend request cancelled.")
 
 
@@ -108,7 +104,7 @@ def cancel_request(request_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def remove_friend(username: str):
     """End a friendship (the friend by id, display name or email)."""
-    service.remove(_me(), service.resolve(username))
+    service.remove(me(), service.resolve(username))
     return message("Friend removed.")
 
 
@@ -118,7 +114,7 @@ def remove_friend(username: str):
 @blp.response(200, SuggestionSchema(many=True))
 def suggestions(query):
     """People you may know: friends of friends and people you watched parties with."""
-    return discovery.suggestions(_me(), query["limit"])
+    return discovery.suggestions(me(), query["limit"])
 
 
 @blp.get("/<uuid:user_id>/mutual-friends/")
@@ -126,7 +122,7 @@ def suggestions(query):
 @blp.response(200, UserBriefSchema(many=True))
 def mutual_friends(user_id: uuid.UUID):
     """The friends you and this user have in common."""
-    return discovery.mutual(_me(), service.person(user_id))
+    return discovery.mutual(me(), service.person(user_id))
 
 
 @blp.post("/block/")
@@ -135,7 +131,7 @@ def mutual_friends(user_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def block(body):
     """Block someone: it ends any friendship or request between you."""
-    blocks.block(_me(), service.person(body["user_id"]))
+    blocks.block(me(), service.person(body["user_id"]))
     return message("User blocked.")
 
 
@@ -144,7 +140,7 @@ def block(body):
 @blp.response(200, MessageSchema)
 def block_user(user_id: uuid.UUID):
     """Block a user (by id)."""
-    blocks.block(_me(), service.person(user_id))
+    blocks.block(me(), service.person(user_id))
     return message("User blocked.")
 
 
@@ -154,7 +150,7 @@ def block_user(user_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def unblock(body):
     """Lift a block."""
-    blocks.unblock(_me(), service.person(body["user_id"]))
+    blocks.unblock(me(), service.person(body["user_id"]))
     return message("User unblocked.")
 
 
@@ -163,4 +159,4 @@ def unblock(body):
 @blp.response(200, BlockSchema(many=True))
 def blocked():
     """The people you blocked."""
-    return blocks.blocked_list(_me())
+    return blocks.blocked_list(me())

@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user
+from watchparty.common.auth import auth_required, me
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
 from watchparty.common.schemas import MessageSchema, message
@@ -19,17 +19,13 @@ from watchparty.library.schemas import (
 blp = Blueprint("library", __name__, description="Users: watch history and favorites")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 @blp.get("/watch-history/")
 @auth_required
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, WatchHistoryPageSchema)
 def watch_history(query):
     """What you watched, the latest first (recorded from the player and from parties)."""
-    return service.history(_me(), query["page"], query["page_size"])
+    return service.history(me(), query["page"], query["page_size"])
 
 
 @blp.delete("/watch-history/")
@@ -37,7 +33,7 @@ def watch_history(query):
 @blp.response(200, ClearedSchema)
 def clear_history():
     """Clear your whole watch history."""
-    return service.clear(_me())
+    return service.clear(me())
 
 
 @blp.delete("/watch-history/<uuid:entry_id>/")
@@ -45,7 +41,7 @@ def clear_history():
 @blp.response(200, MessageSchema)
 def forget_entry(entry_id: uuid.UUID):
     """Delete one entry of your watch history."""
-    service.forget(_me(), entry_id)
+    service.forget(me(), entry_id)
     return message("Removed from your history.")
 
 
@@ -55,7 +51,7 @@ def forget_entry(entry_id: uuid.UUID):
 @blp.response(200, FavoritePageSchema)
 def favorites(query):
     """Your favorite videos and parties (only those you may still see), newest first."""
-    return service.favorites(_me(), query.get("content_type"), query["page"], query["page_size"])
+    return service.favorites(me(), query.get("content_type"), query["page"], query["page_size"])
 
 
 @blp.post("/favorites/add/")
@@ -64,7 +60,7 @@ def favorites(query):
 @blp.response(201, FavoriteAddedSchema)
 def add_favorite(body):
     """Mark a video or party you can see as a favorite (again: the same one, `created` false)."""
-    return service.add_favorite(_me(), body["content_type"], body["content_id"])
+    return service.add_favorite(me(), body["content_type"], body["content_id"])
 
 
 @blp.delete("/favorites/<uuid:favorite_id>/remove/")
@@ -72,5 +68,5 @@ def add_favorite(body):
 @blp.response(200, MessageSchema)
 def remove_favorite(favorite_id: uuid.UUID):
     """Remove one of your favorites."""
-    service.remove_favorite(_me(), favorite_id)
+    service.remove_favorite(me(), favorite_id)
     return message("Removed from your favorites.")

@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user
+from watchparty.common.auth import auth_required, current_user, me
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.pagination import PageQuerySchema
 from watchparty.common.schemas import MessageSchema, message
@@ -22,17 +22,13 @@ from watchparty.messaging.schemas import (
 blp = Blueprint("messaging", __name__, description="Direct messages between users")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 @blp.get("/conversations/")
 @auth_required
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, ConversationPageSchema)
 def list_conversations(query):
     """Your conversations, the latest message first, each with your unread count."""
-    return service.conversations(_me(), query["page"], query["page_size"])
+    return service.conversations(me(), query["page"], query["page_size"])
 
 
 @blp.post("/conversations/")
@@ -41,7 +37,7 @@ def list_conversations(query):
 @blp.response(201, ConversationSchema)
 def start_conversation(body):
     """Start a conversation (with one person: your existing one), optionally saying hello."""
-    return service.start(_me(), **body)
+    return service.start(me(), **body)
 
 
 @blp.get("/conversations/<uuid:conversation_id>/")
@@ -49,7 +45,7 @@ def start_conversation(body):
 @blp.response(200, ConversationSchema)
 def conversation(conversation_id: uuid.UUID):
     """One of your conversations: its members (with read marks) and last message."""
-    return service.detail(_me(), conversation_id)
+    return service.detail(me(), conversation_id)
 
 
 @blp.get("/conversations/<uuid:conversation_id>/messages/")
@@ -84,5 +80,5 @@ def mark_read(body, conversation_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def leave(conversation_id: uuid.UUID):
     """Leave a group conversation."""
-    service.leave(_me(), conversation_id)
+    service.leave(me(), conversation_id)
     return message("You left the conversation.")

@@ -3,7 +3,7 @@ Web Push subscription, the VAPID public key it subscribes with, and a test push.
 
 from flask import current_app
 
-from watchparty.common.auth import auth_required, current_user
+from watchparty.common.auth import auth_required, me
 from watchparty.common.blueprint import Blueprint
 from watchparty.notifications import devices, push_web
 from watchparty.notifications.device_schemas import (
@@ -18,10 +18,6 @@ from watchparty.notifications.device_schemas import (
 )
 
 blp = Blueprint("notification_devices", __name__, description="Notifications: push devices")
-
-
-def _me():
-    return current_user._get_current_object()
 
 
 def registered(device) -> dict:
@@ -42,7 +38,7 @@ def removed(found: bool) -> dict:
 def update_token(body):
     """Register (or refresh) a phone's FCM token: `{device_token, device_type, app_version}`
     or `{token, platform}` (android, ios or web)."""
-    return registered(devices.register_token(_me(), **body))
+    return registered(devices.register_token(me(), **body))
 
 
 @blp.delete("/push/token/remove/")
@@ -51,7 +47,7 @@ def update_token(body):
 @blp.response(200, DeviceResultSchema)
 def remove_token(body):
     """Forget one of your FCM tokens: `{device_token}`."""
-    return removed(devices.remove(_me(), body["token"]))
+    return removed(devices.remove(me(), body["token"]))
 
 
 @blp.post("/push/web/subscribe/")
@@ -60,7 +56,7 @@ def remove_token(body):
 @blp.response(200, DeviceResultSchema)
 def web_subscribe(subscription):
     """Register this browser's PushSubscription JSON `{endpoint, keys: {p256dh, auth}}`."""
-    return registered(devices.subscribe_web(_me(), subscription))
+    return registered(devices.subscribe_web(me(), subscription))
 
 
 @blp.post("/push/web/unsubscribe/")
@@ -69,7 +65,7 @@ def web_subscribe(subscription):
 @blp.response(200, DeviceResultSchema)
 def web_unsubscribe(body):
     """Forget a browser's subscription: `{endpoint}`."""
-    return removed(devices.remove(_me(), body["endpoint"]))
+    return removed(devices.remove(me(), body["endpoint"]))
 
 
 @blp.get("/push/vapid-public-key/")
@@ -88,7 +84,7 @@ def vapid_public_key():
 @blp.response(200, DeviceListSchema)
 def my_devices():
     """Your registered push devices."""
-    return {"devices": devices.mine(_me())}
+    return {"devices": devices.mine(me())}
 
 
 @blp.post("/push/test/")
@@ -96,4 +92,4 @@ def my_devices():
 @blp.response(200, PushTestSchema)
 def push_test():
     """Send yourself a test notification (in the app, and pushed to your devices)."""
-    return devices.test(_me())
+    return devices.test(me())

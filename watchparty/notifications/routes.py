@@ -3,7 +3,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user
+from watchparty.common.auth import auth_required, me
 from watchparty.common.blueprint import Blueprint
 from watchparty.notifications import preferences, service, unsubscribe
 from watchparty.notifications.schemas import (
@@ -20,17 +20,13 @@ from watchparty.notifications.schemas import (
 blp = Blueprint("notifications", __name__, description="Notifications: your list and preferences")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 @blp.get("/")
 @auth_required
 @blp.arguments(NotificationQuerySchema, location="query")
 @blp.response(200, NotificationPageSchema)
 def listing(query):
     """Your notifications, the latest first (`read`/`unread`, `type`), with the unread count."""
-    return service.listing(_me(), query)
+    return service.listing(me(), query)
 
 
 @blp.get("/unread-count/")
@@ -38,7 +34,7 @@ def listing(query):
 @blp.response(200, UnreadCountSchema)
 def unread_count():
     """How many of your notifications are unread."""
-    return {"unread_count": service.unread_count(_me().id)}
+    return {"unread_count": service.unread_count(me().id)}
 
 
 @blp.post("/mark-all-read/")
@@ -46,7 +42,7 @@ def unread_count():
 @blp.response(200, ResultSchema)
 def mark_all_read():
     """Mark all your notifications read."""
-    return service.mark_all_read(_me())
+    return service.mark_all_read(me())
 
 
 @blp.delete("/clear-all/")
@@ -54,7 +50,7 @@ def mark_all_read():
 @blp.response(200, ResultSchema)
 def clear_all():
     """Delete all your notifications."""
-    return service.clear(_me())
+    return service.clear(me())
 
 
 @blp.route("/preferences/", methods=["GET"])
@@ -62,7 +58,7 @@ def clear_all():
 @blp.response(200, NotificationPreferencesSchema)
 def get_preferences():
     """Your switches per topic and channel, the channels of every kind, quiet hours."""
-    return preferences.current(_me())
+    return preferences.current(me())
 
 
 @blp.route("/preferences/", methods=["PUT", "PATCH"], endpoint="update_preferences")
@@ -72,7 +68,7 @@ def get_preferences():
 @blp.response(200, NotificationPreferencesSchema)
 def update_preferences(changes):
     """Change some preferences (the others stay)."""
-    return preferences.update(_me(), changes)
+    return preferences.update(me(), changes)
 
 
 @blp.route("/unsubscribe/", methods=["GET", "POST"])
@@ -88,7 +84,7 @@ def unsubscribe_link(query):
 @blp.response(200, NotificationSchema)
 def detail(notification_id: uuid.UUID):
     """One of your notifications."""
-    return service.one(_me(), notification_id)
+    return service.one(me(), notification_id)
 
 
 @blp.post("/<uuid:notification_id>/mark-read/")
@@ -96,7 +92,7 @@ def detail(notification_id: uuid.UUID):
 @blp.response(200, ResultSchema)
 def mark_read(notification_id: uuid.UUID):
     """Mark one notification read."""
-    return service.mark_read(_me(), notification_id)
+    return service.mark_read(me(), notification_id)
 
 
 @blp.delete("/<uuid:notification_id>/")
@@ -104,4 +100,4 @@ def mark_read(notification_id: uuid.UUID):
 @blp.response(200, ResultSchema)
 def remove(notification_id: uuid.UUID):
     """Delete one notification."""
-    return service.remove(_me(), notification_id)
+    return service.remove(me(), notification_id)

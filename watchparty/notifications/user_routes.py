@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user
+from watchparty.common.auth import auth_required, me
 from watchparty.common.blueprint import Blueprint
 from watchparty.notifications import service
 from watchparty.notifications.schemas import (
@@ -14,17 +14,13 @@ from watchparty.notifications.schemas import (
 blp = Blueprint("user_notifications", __name__, description="Users: notifications (aliases)")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 @blp.get("/notifications/")
 @auth_required
 @blp.arguments(NotificationQuerySchema, location="query")
 @blp.response(200, NotificationPageSchema)
 def listing(query):
     """Your notifications with the unread count (as /api/notifications/)."""
-    return service.listing(_me(), query)
+    return service.listing(me(), query)
 
 
 @blp.post("/notifications/<uuid:notification_id>/read/")
@@ -32,7 +28,7 @@ def listing(query):
 @blp.response(200, ResultSchema)
 def mark_read(notification_id: uuid.UUID):
     """Mark one notification read."""
-    return service.mark_read(_me(), notification_id)
+    return service.mark_read(me(), notification_id)
 
 
 @blp.post("/notifications/mark-all-read/")
@@ -40,4 +36,4 @@ def mark_read(notification_id: uuid.UUID):
 @blp.response(200, ResultSchema)
 def mark_all_read():
     """Mark all your notifications read."""
-    return service.mark_all_read(_me())
+    return service.mark_all_read(me())

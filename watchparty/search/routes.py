@@ -1,7 +1,7 @@
 """REST views of global search (seed 003 "Search Endpoints"): /api/search/, /suggest/,
 /discover/. Anyone may search; what they find is what they may see."""
 
-from watchparty.common.auth import current_user, optional_auth
+from watchparty.common.auth import caller, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.search import discover as discovery
 from watchparty.search import service
@@ -17,18 +17,13 @@ from watchparty.search.schemas import (
 blp = Blueprint("search", __name__, description="Global search and discovery")
 
 
-def _caller():
-    """The signed-in user, or None (never the proxy: access rules test `user is not None`)."""
-    return current_user._get_current_object() if current_user else None
-
-
 @blp.get("/")
 @optional_auth
 @blp.arguments(SearchQuerySchema, location="query")
 @blp.response(200, SearchSchema)
 def search(query):
     """Videos, parties, people, creators and posts matching `q`, grouped, best first."""
-    return service.search(_caller(), query)
+    return service.search(caller(), query)
 
 
 @blp.get("/suggest/")
@@ -37,7 +32,7 @@ def search(query):
 @blp.response(200, SuggestSchema)
 def suggest(query):
     """Autocomplete: the best titles starting like what was typed."""
-    return service.suggest(_caller(), query["q"], query["limit"])
+    return service.suggest(caller(), query["q"], query["limit"])
 
 
 @blp.get("/discover/")
@@ -46,4 +41,4 @@ def suggest(query):
 @blp.response(200, DiscoverSchema)
 def discover(query):
     """Featured videos, trending parties, recommendations and popular categories."""
-    return discovery.discover(_caller(), query)
+    return discovery.discover(caller(), query)

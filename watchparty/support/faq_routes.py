@@ -5,7 +5,7 @@ import uuid
 
 from flask_jwt_extended import current_user
 
-from watchparty.common.auth import admin_required, auth_required, optional_auth
+from watchparty.common.auth import admin_required, auth_required, caller, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.support import faq, faq_admin
@@ -22,11 +22,6 @@ from watchparty.support.faq_schemas import (
 )
 
 blp = Blueprint("support_faq", __name__, description="Help centre: the FAQ")
-
-
-def _caller():
-    """The signed-in user, or None."""
-    return current_user._get_current_object() if current_user else None
 
 
 @blp.get("/faq/categories/")
@@ -69,7 +64,7 @@ def delete_category(category_id: uuid.UUID):
 @blp.response(200, FaqPageSchema)
 def list_faq(query):
     """FAQ entries, of one `category` (id or slug) and containing `search`, in order."""
-    return faq.listing(_caller(), query)
+    return faq.listing(caller(), query)
 
 
 @blp.post("/faq/")
@@ -104,7 +99,7 @@ def delete_faq(faq_id: uuid.UUID):
 @blp.response(200, FaqSchema)
 def view_faq(faq_id: uuid.UUID):
     """One entry in full; the read is counted."""
-    return faq.view(_caller(), faq_id)
+    return faq.view(caller(), faq_id)
 
 
 @blp.post("/faq/<uuid:faq_id>/vote/")

@@ -4,7 +4,7 @@ import uuid
 
 from flask import redirect, request
 
-from watchparty.common.auth import auth_required, current_user, optional_auth
+from watchparty.common.auth import auth_required, caller, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.videos import playback
 from watchparty.videos.input_schemas import PlaybackTokenQuerySchema
@@ -13,17 +13,12 @@ from watchparty.videos.schemas import QualityVariantsSchema, StreamInfoSchema
 blp = Blueprint("videos_playback_routes", __name__, description="Videos: playback")
 
 
-def _caller():
-    """The signed-in user, or None (never the proxy: access rules test `user is not None`)."""
-    return current_user._get_current_object() if current_user else None
-
-
 @blp.get("/<uuid:video_id>/stream/")
 @auth_required
 @blp.response(200, StreamInfoSchema)
 def stream(video_id: uuid.UUID):
     """The HLS master playlist URL (with a playback token), variants and duration; counts a view."""
-    return playback.stream_info(_caller(), video_id, request.remote_addr)
+    return playback.stream_info(caller(), video_id, request.remote_addr)
 
 
 @blp.get("/<uuid:video_id>/hls/<path:name>")
@@ -32,7 +27,7 @@ def stream(video_id: uuid.UUID):
 @blp.response(200, content_type=playback.HLS_MIME)
 def hls(query, video_id: uuid.UUID, name: str):
     """A playlist of the video, rewritten: playlists via this API, segments as signed URLs."""
-    return playback.playlist(_caller(), query.get("token"), video_id, name)
+    return playback.playlist(caller(), query.get("token"), video_id, name)
 
 
 @blp.get("/<uuid:video_id>/quality-variants/")
@@ -40,7 +35,7 @@ def hls(query, video_id: uuid.UUID, name: str):
 @blp.response(200, QualityVariantsSchema)
 def quality_variants(video_id: uuid.UUID):
     """Each rung of the ladder: quality, playlist URL, bitrate, width and height."""
-    return playback.quality_variants(_caller(), video_id)
+    return playback.quality_variants(caller(), video_id)
 
 
 @blp.get("/<uuid:video_id>/thumbnail/")
@@ -49,7 +44,7 @@ def quality_variants(video_id: uuid.UUID):
 @blp.response(302)
 def thumbnail(query, video_id: uuid.UUID):
     """Redirect to a signed URL of the poster image (404 when there is none)."""
-    return redirect(playback.thumbnail_location(_caller(), query.get("token"), video_id), 302)
+    return redirect(playback.thumbnail_location(caller(), query.get("token"), video_id), 302)
 
 
 @blp.get("/<uuid:video_id>/proxy/")
@@ -57,4 +52,4 @@ def thumbnail(query, video_id: uuid.UUID):
 @blp.response(200, content_type="video/*")
 def proxy(video_id: uuid.UUID):
     """The original upload streamed through the app; Range requests get 206."""
-    return playback.proxy(_caller(), video_id)
+    return playback.proxy(caller(), video_id)

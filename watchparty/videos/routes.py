@@ -2,7 +2,7 @@
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user, optional_auth
+from watchparty.common.auth import auth_required, caller, current_user, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.videos import catalog, likes, service
@@ -23,11 +23,6 @@ from watchparty.videos.schemas import (
 )
 
 blp = Blueprint("videos_routes", __name__, description="Videos: catalogue, search, trending")
-
-
-def _caller():
-    """The signed-in user, or None (never the proxy: access rules test `user is not None`)."""
-    return current_user._get_current_object() if current_user else None
 
 
 def _me():
@@ -82,7 +77,7 @@ def trending_analytics(query):
 @blp.response(200, VideoDetailSchema)
 def get_video(video_id: uuid.UUID):
     """One video with its processing status and your like (404 when you may not see it)."""
-    return likes.seen_by(_caller(), video_id)
+    return likes.seen_by(caller(), video_id)
 
 
 @blp.route("/<uuid:video_id>/", methods=["PUT", "PATCH"])
@@ -91,7 +86,7 @@ def get_video(video_id: uuid.UUID):
 @blp.response(200, VideoSchema)
 def update_video(body, video_id: uuid.UUID):
     """Change a video's details (owner only; PUT and PATCH are both partial)."""
-    return service.update_video(_caller(), video_id, body)
+    return service.update_video(caller(), video_id, body)
 
 
 @blp.delete("/<uuid:video_id>/")
@@ -99,7 +94,7 @@ def update_video(body, video_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def delete_video(video_id: uuid.UUID):
     """Delete a video (owner only) and every stored file of it."""
-    service.delete_video(_caller(), video_id)
+    service.delete_video(caller(), video_id)
     return message("Video deleted successfully")
 
 
@@ -108,7 +103,7 @@ def delete_video(video_id: uuid.UUID):
 @blp.response(200, ProcessingStatusSchema)
 def processing_status(video_id: uuid.UUID):
     """Status, percent done, steps, estimated completion and failure reason (owner only)."""
-    return service.processing_status(_caller(), video_id)
+    return service.processing_status(caller(), video_id)
 
 
 @blp.post("/<uuid:video_id>/regenerate-thumbnail/")
@@ -117,5 +112,5 @@ def processing_status(video_id: uuid.UUID):
 @blp.response(202, ThumbnailRequestedSchema)
 def regenerate_thumbnail(body, video_id: uuid.UUID):
     """Take a new poster frame at `timestamp` seconds (owner only; the video must be ready)."""
-    service.request_thumbnail(_caller(), video_id, body["timestamp"])
+    service.request_thumbnail(caller(), video_id, body["timestamp"])
     return message("Thumbnail regeneration started.", timestamp=body["timestamp"])

@@ -3,7 +3,7 @@ the WebVTT itself (with the playback token, like the HLS playlists)."""
 
 import uuid
 
-from watchparty.common.auth import auth_required, current_user, optional_auth
+from watchparty.common.auth import auth_required, caller, optional_auth
 from watchparty.common.blueprint import Blueprint
 from watchparty.common.schemas import MessageSchema, message
 from watchparty.videos import subtitles
@@ -18,10 +18,6 @@ blp = Blueprint("video_subtitles", __name__, description="Videos: subtitles")
 TRACKS = "/<uuid:video_id>/subtitles/"
 
 
-def _caller():
-    return current_user._get_current_object() if current_user else None
-
-
 @blp.post(TRACKS)
 @auth_required
 @blp.arguments(SubtitleUploadSchema, location="form")
@@ -29,7 +25,7 @@ def _caller():
 @blp.response(201, SubtitleSchema)
 def add_subtitles(form, files, video_id: uuid.UUID):
     """Add a track to your video: a WebVTT or SRT `file`, its `language` and `label`."""
-    return subtitles.add(_caller(), video_id, files.get("file"), form["language"], form["label"])
+    return subtitles.add(caller(), video_id, files.get("file"), form["language"], form["label"])
 
 
 @blp.get(TRACKS)
@@ -37,7 +33,7 @@ def add_subtitles(form, files, video_id: uuid.UUID):
 @blp.response(200, SubtitleSchema(many=True))
 def list_subtitles(video_id: uuid.UUID):
     """The video's tracks (for anyone who may see it)."""
-    return subtitles.listing(_caller(), video_id)
+    return subtitles.listing(caller(), video_id)
 
 
 @blp.delete(f"{TRACKS}<uuid:track_id>/")
@@ -45,7 +41,7 @@ def list_subtitles(video_id: uuid.UUID):
 @blp.response(200, MessageSchema)
 def delete_subtitles(video_id: uuid.UUID, track_id: uuid.UUID):
     """Delete a track of your video."""
-    subtitles.remove(_caller(), video_id, track_id)
+    subtitles.remove(caller(), video_id, track_id)
     return message("The subtitle track was deleted.")
 
 
@@ -55,4 +51,4 @@ def delete_subtitles(video_id: uuid.UUID, track_id: uuid.UUID):
 @blp.response(200, {"type": "string"}, content_type="text/vtt")
 def subtitle_file(query, video_id: uuid.UUID, track_id: uuid.UUID):
     """A track as WebVTT (a playback token from /stream/ for private videos)."""
-    return subtitles.webvtt(_caller(), query.get("token"), video_id, track_id)
+    return subtitles.webvtt(caller(), query.get("token"), video_id, track_id)
