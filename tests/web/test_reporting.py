@@ -53,7 +53,8 @@ def test_a_party_is_reported_from_its_lobby_card_but_not_by_its_host(viewers, us
     expect(own.get_by_role("button", name="Report Loud night")).to_have_count(0)
 
     page = viewers(viewer).open("/").page
-    card = page.locator("li.party-card", has_text="Loud night").first
+    # The party is in two lobby sections, which load in either order: use the public one's card.
+    card = page.locator("#public-parties li.party-card", has_text="Loud night")
     card.get_by_role("button", name="Report Loud night").click()
     form = card.get_by_role("form", name="Report “Loud night”")
     form.get_by_label("Why are you reporting").select_option("harassment")
